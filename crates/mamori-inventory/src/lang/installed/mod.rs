@@ -1,0 +1,8 @@
+//! Language installed analyzers (registry).
+
+use crate::Analyzer;
+
+/// Every analyzer in this group.
+pub fn analyzers() -> Vec<Box<dyn Analyzer>> {
+    vec![]
+}
