@@ -131,7 +131,11 @@ impl Node {
     /// The line of the *key* `key` in this mapping (where a human looks for the field).
     pub fn key_line(&self, key: &str) -> Option<usize> {
         match &self.value {
-            Value::Map(m) => m.iter().rev().find(|(k, _)| k.text == key).map(|(k, _)| k.line),
+            Value::Map(m) => m
+                .iter()
+                .rev()
+                .find(|(k, _)| k.text == key)
+                .map(|(k, _)| k.line),
             _ => None,
         }
     }
@@ -242,7 +246,10 @@ impl Object {
     }
     /// `apiVersion`, or the empty string.
     pub fn api_version(&self) -> &str {
-        self.root.get("apiVersion").and_then(Node::as_str).unwrap_or("")
+        self.root
+            .get("apiVersion")
+            .and_then(Node::as_str)
+            .unwrap_or("")
     }
     /// `metadata.name`, or the empty string.
     pub fn name(&self) -> &str {
@@ -253,7 +260,9 @@ impl Object {
     }
     /// `metadata.namespace`, if set.
     pub fn namespace(&self) -> Option<&str> {
-        self.root.path(&["metadata", "namespace"]).and_then(Node::as_str)
+        self.root
+            .path(&["metadata", "namespace"])
+            .and_then(Node::as_str)
     }
     /// The line of the object itself (its first key).
     pub fn line(&self) -> usize {
@@ -366,7 +375,8 @@ impl MarkedEventReceiver for Builder {
                     self.error = Some((line, true));
                     return;
                 }
-                self.stack.push(Frame::Map(Vec::new(), None, line, col, anchor));
+                self.stack
+                    .push(Frame::Map(Vec::new(), None, line, col, anchor));
             }
             Event::SequenceEnd => {
                 if let Some(Frame::Seq(v, l, c, a)) = self.stack.pop() {
@@ -524,7 +534,10 @@ mod tests {
         let p = c.path(&["securityContext", "privileged"]).unwrap();
         assert_eq!(p.as_bool(), Some(true));
         assert_eq!(p.line, 9);
-        assert_eq!(c.get("securityContext").unwrap().key_line("privileged"), Some(9));
+        assert_eq!(
+            c.get("securityContext").unwrap().key_line("privileged"),
+            Some(9)
+        );
         assert_eq!(c.line, 7);
     }
 
@@ -546,7 +559,9 @@ mod tests {
 
     #[test]
     fn billion_laughs_is_bounded() {
-        let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut y = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let mut prev = 'a';
         for c in 'b'..='j' {
             y.push_str(&format!("{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
