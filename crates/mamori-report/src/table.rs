@@ -1,0 +1,57 @@
+//! The human-readable table: packages grouped by where they were found.
+
+use crate::Report;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Renders packages as aligned text, grouped by location.
+pub fn to_table(report: &Report) -> String {
+    let mut out = String::new();
+    let os = report
+        .os
+        .as_ref()
+        .map(|o| format!("{} {}", o.id, o.version_id))
+        .unwrap_or_else(|| "unknown OS".to_string());
+    let _ = writeln!(
+        out,
+        "{} ({os}): {} packages",
+        report.target.name,
+        report.packages.len()
+    );
+    let mut groups: BTreeMap<(String, &str), Vec<&crate::ReportPackage>> = BTreeMap::new();
+    for p in &report.packages {
+        let key = (p.package.location.clone(), p.package.ecosystem.as_str());
+        groups.entry(key).or_default().push(p);
+    }
+    for ((location, eco), pkgs) in groups {
+        let _ = writeln!(out, "\n{location} ({eco}, {})", pkgs.len());
+        let wn = pkgs
+            .iter()
+            .map(|p| p.package.name.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        let wv = pkgs
+            .iter()
+            .map(|p| p.package.version.chars().count())
+            .max()
+            .unwrap_or(7)
+            .max(7);
+        let _ = writeln!(out, "  {:<wn$}  {:<wv$}  LAYER", "NAME", "VERSION");
+        for p in pkgs {
+            let layer = p.package.layer.as_deref().map(short_digest).unwrap_or("-");
+            let _ = writeln!(
+                out,
+                "  {:<wn$}  {:<wv$}  {layer}",
+                p.package.name, p.package.version
+            );
+        }
+    }
+    out
+}
+
+/// `sha256:0123456789ab…` → `0123456789ab`.
+pub(crate) fn short_digest(d: &str) -> &str {
+    let hex = d.split_once(':').map_or(d, |(_, h)| h);
+    &hex[..hex.len().min(12)]
+}

@@ -1,0 +1,216 @@
+//! The scan pipeline: where image layers and directory trees meet analyzers.
+//!
+//! Every layer is read exactly once, as a stream: for each entry, every analyzer
+//! is asked (cheaply, by path and metadata) whether it wants the file, and only
+//! then is the content read into memory, bounded by the analyzer's `max_size`.
+//! Layers are processed in parallel (rayon) and each layer's result is cached by
+//! diff_id (see [`Cache`]); assembly into the final filesystem's inventory is
+//! `mamori_inventory::assemble`.
+//!
+//! This crate does not know output formats, the CLI, or vulnerability data.
+
+mod cache;
+
+pub use cache::{Cache, CacheError};
+
+use mamori_image::{walk_dir, walk_layer, Entry, EntryKind, Image, ImageError, WalkLimits};
+use mamori_inventory::{
+    all_analyzers, analyzers_fingerprint, Analysis, Analyzer, FileMeta, Inventory, LayerAnalysis,
+};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::Path;
+
+/// Scan failures. Unreadable individual files are not errors (they are logged);
+/// an unreadable layer or directory is.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// The image could not be read.
+    #[error(transparent)]
+    Image(#[from] ImageError),
+}
+
+/// Events for progress display.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// A layer's analysis started (index, compressed size when known).
+    LayerStarted(usize, u64),
+    /// A layer was served from the cache.
+    LayerCached(usize),
+    /// A layer's analysis finished (index, entries seen).
+    LayerDone(usize, u64),
+}
+
+/// Options for a scan.
+pub struct ScanOptions<'a> {
+    /// Layer cache; `None` forces a cold scan.
+    pub cache: Option<&'a Cache>,
+    /// Safety limits per layer or tree.
+    pub limits: WalkLimits,
+    /// Progress callback.
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+impl Default for ScanOptions<'_> {
+    fn default() -> Self {
+        ScanOptions {
+            cache: None,
+            limits: WalkLimits::default(),
+            progress: None,
+        }
+    }
+}
+
+/// What an image scan found.
+#[derive(Debug, Clone)]
+pub struct ImageScan {
+    /// Packages of the final filesystem, each with the layer that introduced it.
+    pub inventory: Inventory,
+    /// Per-layer results, base first (also what the cache stores).
+    pub layers: Vec<LayerAnalysis>,
+}
+
+/// Feeds one file to every analyzer that wants it.
+struct Dispatcher {
+    analyzers: Vec<Box<dyn Analyzer>>,
+}
+
+impl Dispatcher {
+    fn new() -> Dispatcher {
+        Dispatcher {
+            analyzers: all_analyzers(),
+        }
+    }
+
+    /// Visits one entry, appending to `out` when an analyzer wanted its path.
+    fn visit(&self, entry: &Entry, reader: &mut dyn Read, out: &mut LayerAnalysis, origin: &str) {
+        match entry.kind {
+            EntryKind::Whiteout => {
+                out.whiteouts.push(entry.path.clone());
+                return;
+            }
+            EntryKind::Opaque => {
+                out.opaque_dirs.push(entry.path.clone());
+                return;
+            }
+            _ => {}
+        }
+        let meta = FileMeta {
+            size: entry.size,
+            mode: entry.mode,
+        };
+        let wanted: Vec<&dyn Analyzer> = self
+            .analyzers
+            .iter()
+            .map(|a| a.as_ref())
+            .filter(|a| a.required(&entry.path, &meta))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let mut merged = Analysis::default();
+        if entry.kind == EntryKind::File {
+            let limit = wanted.iter().map(|a| a.max_size()).max().unwrap_or(0);
+            if entry.size > limit {
+                tracing::warn!(
+                    "{origin}: /{}: {} bytes exceeds the {limit}-byte limit; skipped",
+                    entry.path,
+                    entry.size
+                );
+            } else {
+                let mut content = Vec::with_capacity(entry.size as usize);
+                match reader.take(limit).read_to_end(&mut content) {
+                    Ok(_) => {
+                        for a in wanted {
+                            if content.len() as u64 > a.max_size() {
+                                continue;
+                            }
+                            match a.analyze(&entry.path, &content) {
+                                Ok(r) => {
+                                    merged.packages.extend(r.packages);
+                                    merged.owned_files.extend(r.owned_files);
+                                    if merged.os.is_none() {
+                                        merged.os = r.os;
+                                    }
+                                }
+                                Err(e) => tracing::warn!("{origin}: {} analyzer: {e}", a.id()),
+                            }
+                        }
+                    }
+                    Err(e) => tracing::warn!("{origin}: /{}: cannot read: {e}", entry.path),
+                }
+            }
+        }
+        // Recorded even when empty so that it hides what lower layers had at this path.
+        out.files.push((entry.path.clone(), merged));
+    }
+}
+
+/// Analyzes every layer of `image` (in parallel, through the cache) and
+/// assembles the final inventory.
+pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan, ScanError> {
+    let fingerprint = analyzers_fingerprint();
+    let dispatcher = Dispatcher::new();
+    let layers: Vec<LayerAnalysis> = (0..image.layers.len())
+        .into_par_iter()
+        .map(|i| -> Result<LayerAnalysis, ScanError> {
+            let layer = &image.layers[i];
+            if let Some(cache) = options.cache {
+                if let Some(hit) = cache.get(&layer.diff_id, &fingerprint) {
+                    if let Some(p) = options.progress {
+                        p(Progress::LayerCached(i));
+                    }
+                    return Ok(hit);
+                }
+            }
+            if let Some(p) = options.progress {
+                p(Progress::LayerStarted(i, layer.size));
+            }
+            let mut out = LayerAnalysis {
+                diff_id: Some(layer.diff_id.clone()),
+                ..LayerAnalysis::default()
+            };
+            let origin = format!("layer {}", layer.diff_id);
+            let stats = walk_layer(
+                image.open_layer(i)?,
+                &layer.digest,
+                &options.limits,
+                &mut |entry, reader| {
+                    dispatcher.visit(entry, reader, &mut out, &origin);
+                    Ok(())
+                },
+            )?;
+            if let Some(p) = options.progress {
+                p(Progress::LayerDone(i, stats.entries));
+            }
+            if let Some(cache) = options.cache {
+                cache.put(&fingerprint, &out);
+            }
+            Ok(out)
+        })
+        .collect::<Result<_, _>>()?;
+    let inventory = mamori_inventory::assemble(&layers);
+    Ok(ImageScan { inventory, layers })
+}
+
+/// Directories never descended into by `fs`/`rootfs` scans: virtual filesystems
+/// and VCS metadata.
+const SKIP_DIRS: &[&str] = &[".git", ".hg", ".svn"];
+
+/// Analyzes a directory tree (a project for `mamori fs`, an unpacked root
+/// filesystem for `mamori rootfs`) without following symlinks.
+pub fn scan_dir(root: &Path, options: &ScanOptions<'_>) -> Result<Inventory, ScanError> {
+    let dispatcher = Dispatcher::new();
+    let mut out = LayerAnalysis::default();
+    let origin = root.display().to_string();
+    let mut skip: Vec<&str> = SKIP_DIRS.to_vec();
+    // A root filesystem's kernel views are not files to analyze.
+    if root.join("proc").is_dir() && root.join("etc").is_dir() {
+        skip.extend(["proc", "sys", "dev"]);
+    }
+    walk_dir(root, &options.limits, &skip, &mut |entry, reader| {
+        dispatcher.visit(entry, reader, &mut out, &origin);
+        Ok(())
+    })?;
+    Ok(mamori_inventory::assemble(&[out]))
+}

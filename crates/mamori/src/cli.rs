@@ -1,0 +1,255 @@
+//! Flag definitions (clap derive) and command dispatch.
+//!
+//! Exit codes: 0 success; the `--exit-code` value when findings at or above
+//! `--severity` are present; 1 on errors (bad input, unreadable image, registry
+//! failures); 2 on usage errors (clap).
+
+use crate::output::{write_output, Format};
+use crate::progress::ProgressUi;
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use mamori_image::{ImageRef, OpenOptions, Platform};
+use mamori_report::{ImageInfo, LayerInfo, Report, Target, TargetKind};
+use mamori_scan::{Cache, ScanOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code for runtime errors.
+pub const EXIT_ERROR: u8 = 1;
+
+/// mamori: know what is in your containers.
+#[derive(Debug, Parser)]
+#[command(name = "mamori", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print nothing but the report and errors (no progress, no warnings).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Debug logging to stderr.
+    #[arg(long, global = true)]
+    pub debug: bool,
+    /// Cache directory (layer analysis results).
+    #[arg(long, global = true, env = "MAMORI_CACHE_DIR", value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Do not read or write the layer cache (cold scan).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Upper bound of the layer cache, in MiB; least recently used entries go first.
+    #[arg(long, global = true, default_value_t = 1024, value_name = "MIB")]
+    pub cache_max_mib: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan a container image: oci:DIR[:TAG], oci-archive:FILE[:TAG],
+    /// docker-archive:FILE[:REF], docker://REGISTRY/REPO[:TAG|@DIGEST], or a bare reference/path.
+    Image(ImageArgs),
+    /// Scan a project directory (lockfiles, manifests, vendored packages).
+    Fs(DirArgs),
+    /// Scan an unpacked root filesystem (OS packages and installed language packages).
+    Rootfs(DirArgs),
+    /// Manage the layer cache.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Remove every cached layer analysis.
+    Clean,
+    /// Show the cache location and size.
+    Status,
+}
+
+/// Output flags shared by scanning commands.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    /// The image reference.
+    pub reference: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Platform to select from multi-platform images (os/arch[/variant]).
+    #[arg(long, default_value = "linux/amd64")]
+    pub platform: String,
+    /// Registry user name.
+    #[arg(long, env = "MAMORI_USERNAME")]
+    pub username: Option<String>,
+    /// Read the registry password from standard input.
+    #[arg(long, requires = "username")]
+    pub password_stdin: bool,
+    /// Allow plain-HTTP registries.
+    #[arg(long)]
+    pub insecure: bool,
+    /// Extra CA certificate (PEM) to trust for registry TLS.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DirArgs {
+    /// The directory.
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Sets up `tracing` on stderr according to `--quiet` / `--debug` / `RUST_LOG`.
+pub fn init_logging(g: &GlobalArgs) {
+    use std::io::IsTerminal;
+    let default = if g.debug {
+        "debug"
+    } else if g.quiet {
+        "error"
+    } else {
+        "warn"
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(g.debug)
+        .without_time()
+        .try_init();
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Image(args) => image(&cli.global, args),
+        Command::Fs(args) => dir(&cli.global, args, TargetKind::Fs),
+        Command::Rootfs(args) => dir(&cli.global, args, TargetKind::Rootfs),
+        Command::Cache { action } => cache(&cli.global, action),
+    }
+}
+
+fn open_cache(g: &GlobalArgs) -> Option<Cache> {
+    if g.no_cache {
+        return None;
+    }
+    let dir = g.cache_dir.clone().unwrap_or_else(Cache::default_dir);
+    match Cache::open(&dir, g.cache_max_mib.saturating_mul(1 << 20)) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            tracing::warn!("layer cache disabled: {e}");
+            None
+        }
+    }
+}
+
+fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
+    let reference = ImageRef::parse(&args.reference)?;
+    let platform = Platform::parse(&args.platform).with_context(|| {
+        format!(
+            "invalid --platform {:?}: expected os/arch[/variant]",
+            args.platform
+        )
+    })?;
+    let mut options = OpenOptions {
+        platform,
+        ..OpenOptions::default()
+    };
+    options.registry.insecure = args.insecure;
+    let image = mamori_image::open(&reference, &options)?;
+    let cache = open_cache(g);
+    let ui = ProgressUi::new(g.quiet, image.layers.len());
+    let cb = |p| ui.event(p);
+    let scan_opts = ScanOptions {
+        cache: cache.as_ref(),
+        progress: Some(&cb),
+        ..ScanOptions::default()
+    };
+    let scan = mamori_scan::scan_image(&image, &scan_opts)
+        .with_context(|| format!("scanning {}", args.reference))?;
+    ui.finish();
+    let history: Vec<&mamori_image::manifest::History> = image
+        .config
+        .history
+        .iter()
+        .filter(|h| !h.empty_layer)
+        .collect();
+    let layers = image
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LayerInfo {
+            digest: l.digest.clone(),
+            diff_id: l.diff_id.clone(),
+            created_by: history.get(i).and_then(|h| h.created_by.clone()),
+        })
+        .collect();
+    let target = Target {
+        kind: TargetKind::Image,
+        name: args.reference.clone(),
+        image: Some(ImageInfo {
+            manifest_digest: image.manifest_digest.clone(),
+            config_digest: image.config_digest(),
+            repo_tag: image.repo_tag.clone(),
+            platform: format!("{}/{}", image.config.os, image.config.architecture),
+            layers,
+        }),
+    };
+    let report = Report::new(target, scan.inventory.os, scan.inventory.packages);
+    write_output(&report, &args.output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
+    if !args.path.is_dir() {
+        bail!("{}: not a directory", args.path.display());
+    }
+    let _ = g;
+    let inventory = mamori_scan::scan_dir(&args.path, &ScanOptions::default())?;
+    let target = Target {
+        kind,
+        name: args.path.display().to_string(),
+        image: None,
+    };
+    let report = Report::new(target, inventory.os, inventory.packages);
+    write_output(&report, &args.output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cache(g: &GlobalArgs, action: CacheAction) -> Result<ExitCode> {
+    let dir = g.cache_dir.clone().unwrap_or_else(Cache::default_dir);
+    let cache = Cache::open(&dir, g.cache_max_mib.saturating_mul(1 << 20))?;
+    match action {
+        CacheAction::Clean => {
+            let n = cache.clean()?;
+            if !g.quiet {
+                eprintln!("removed {n} cached layer analyses from {}", dir.display());
+            }
+        }
+        CacheAction::Status => {
+            let (n, bytes) = cache.usage();
+            println!(
+                "{}: {n} layer analyses, {:.1} MiB (limit {} MiB)",
+                dir.display(),
+                bytes as f64 / 1048576.0,
+                g.cache_max_mib
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
