@@ -1,0 +1,254 @@
+//! Maven artifact versions, ordered as Maven's `ComparableVersion` orders them
+//! (<https://maven.apache.org/pom.html#version-order-specification>).
+//!
+//! The (lower-cased) version is split into items: `.` separates items of one
+//! list, `-` starts a nested sub-list, and a switch between digits and
+//! letters also starts a sub-list (`1a1` = `1-a-1`). An empty item is 0.
+//! Items are numbers (compared numerically, any length), qualifiers or
+//! sub-lists. Qualifiers order `alpha < beta < milestone < rc = cr <
+//! snapshot < "" = ga = final = release < sp < any other (by text)`;
+//! a single `a`, `b` or `m` directly followed by a digit means alpha, beta,
+//! milestone. Each list is normalised by removing trailing "null" items (0,
+//! the release qualifier, empty lists), looking through trailing sub-lists,
+//! so `1.0.0` = `1` and `1.0-foo` = `1-foo`. Comparison pads the shorter
+//! list with "nothing": a number beats a sub-list beats a qualifier, and
+//! against "nothing" a qualifier is compared with the release qualifier.
+//!
+//! Every string is accepted. To keep memory and recursion bounded on hostile
+//! input, sub-lists nest at most [`MAX_DEPTH`] deep; deeper items stay in the
+//! innermost list (a change of order only for absurd versions). This module
+//! does not evaluate version ranges (`[1.0,2.0)`).
+
+use crate::num::Num;
+use std::cmp::Ordering;
+
+/// Deepest sub-list nesting kept; beyond this items are flattened.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    Int(Num),
+    /// A qualifier after alias resolution (`ga` → `""`, `cr` → `rc`).
+    Str(String),
+    List(Vec<Item>),
+}
+
+impl Item {
+    fn is_null(&self) -> bool {
+        match self {
+            Item::Int(n) => n.is_zero(),
+            Item::Str(s) => s.is_empty(),
+            Item::List(l) => l.is_empty(),
+        }
+    }
+}
+
+const QUALIFIERS: [&str; 7] = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"];
+
+/// The rank of a qualifier: known ones by position, unknown ones after all
+/// known ones and ordered among themselves by text.
+fn qualifier_rank(q: &str) -> (usize, &str) {
+    match QUALIFIERS.iter().position(|k| *k == q) {
+        Some(i) => (i, ""),
+        None => (QUALIFIERS.len(), q),
+    }
+}
+
+fn string_item(s: &str, followed_by_digit: bool) -> Item {
+    let s = if followed_by_digit && s.len() == 1 {
+        match s {
+            "a" => "alpha",
+            "b" => "beta",
+            "m" => "milestone",
+            other => other,
+        }
+    } else {
+        s
+    };
+    let s = match s {
+        "ga" | "final" | "release" => "",
+        "cr" => "rc",
+        other => other,
+    };
+    Item::Str(s.to_string())
+}
+
+fn parse_item(is_digit: bool, s: &str) -> Item {
+    if is_digit {
+        Item::Int(Num::new(s))
+    } else {
+        string_item(s, false)
+    }
+}
+
+/// Builds the item tree. Lists are kept on an explicit stack (innermost
+/// last) and folded into their parents at the end, so no recursion is needed.
+fn parse(version: &str) -> Item {
+    let v = version.to_lowercase();
+    let mut stack: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut is_digit = false;
+    let mut start = 0usize;
+    let push_list = |stack: &mut Vec<Vec<Item>>| {
+        if stack.len() < MAX_DEPTH {
+            stack.push(Vec::new());
+        }
+    };
+    for (i, c) in v.char_indices() {
+        let cur = |stack: &mut Vec<Vec<Item>>, item: Item| {
+            if let Some(l) = stack.last_mut() {
+                l.push(item);
+            }
+        };
+        if c == '.' {
+            let item = if i == start {
+                Item::Int(Num::default())
+            } else {
+                parse_item(is_digit, &v[start..i])
+            };
+            cur(&mut stack, item);
+            start = i + 1;
+        } else if c == '-' {
+            let item = if i == start {
+                Item::Int(Num::default())
+            } else {
+                parse_item(is_digit, &v[start..i])
+            };
+            cur(&mut stack, item);
+            start = i + 1;
+            push_list(&mut stack);
+        } else if c.is_ascii_digit() {
+            if !is_digit && i > start {
+                cur(&mut stack, string_item(&v[start..i], true));
+                start = i;
+                push_list(&mut stack);
+            }
+            is_digit = true;
+        } else {
+            if is_digit && i > start {
+                cur(&mut stack, parse_item(true, &v[start..i]));
+                start = i;
+                push_list(&mut stack);
+            }
+            is_digit = false;
+        }
+    }
+    if v.len() > start {
+        let item = parse_item(is_digit, &v[start..]);
+        if let Some(l) = stack.last_mut() {
+            l.push(item);
+        }
+    }
+    // Fold each list into its parent, normalising as Maven does when it pops
+    // its stack.
+    let mut done: Option<Vec<Item>> = None;
+    while let Some(mut list) = stack.pop() {
+        if let Some(child) = done.take() {
+            list.push(Item::List(child));
+        }
+        normalize(&mut list);
+        done = Some(list);
+    }
+    Item::List(done.unwrap_or_default())
+}
+
+/// Removes trailing null items, looking past trailing non-null sub-lists.
+fn normalize(list: &mut Vec<Item>) {
+    let mut i = list.len();
+    while i > 0 {
+        i -= 1;
+        if list[i].is_null() {
+            list.remove(i);
+        } else if !matches!(list[i], Item::List(_)) {
+            break;
+        }
+    }
+}
+
+/// Compares an item with another or with "nothing" (`None`).
+fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
+    use Ordering::*;
+    match (a, b) {
+        (Item::Int(n), None) => {
+            if n.is_zero() {
+                Equal
+            } else {
+                Greater
+            }
+        }
+        (Item::Str(s), None) => qualifier_rank(s).cmp(&qualifier_rank("")),
+        (Item::List(l), None) => {
+            for it in l {
+                let r = cmp_item(it, None);
+                if r != Equal {
+                    return r;
+                }
+            }
+            Equal
+        }
+        (Item::Int(x), Some(Item::Int(y))) => x.cmp(y),
+        (Item::Int(_), Some(_)) => Greater,
+        (Item::Str(_), Some(Item::Int(_))) => Less,
+        (Item::Str(x), Some(Item::Str(y))) => qualifier_rank(x).cmp(&qualifier_rank(y)),
+        (Item::Str(_), Some(Item::List(_))) => Less,
+        (Item::List(_), Some(Item::Int(_))) => Less,
+        (Item::List(_), Some(Item::Str(_))) => Greater,
+        (Item::List(x), Some(Item::List(y))) => {
+            let n = x.len().max(y.len());
+            for k in 0..n {
+                let r = match (x.get(k), y.get(k)) {
+                    (Some(l), r) => cmp_item(l, r),
+                    (None, Some(r)) => cmp_item(r, None).reverse(),
+                    (None, None) => Equal,
+                };
+                if r != Equal {
+                    return r;
+                }
+            }
+            Equal
+        }
+    }
+}
+
+/// Compares two Maven versions.
+pub(crate) fn compare(a: &str, b: &str) -> Ordering {
+    cmp_item(&parse(a), Some(&parse(b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Ordering::*;
+
+    #[test]
+    fn specification_cases() {
+        let order = [
+            "1-alpha-1",
+            "1-alpha-2",
+            "1-beta-1",
+            "1-milestone-1",
+            "1-rc-1",
+            "1-SNAPSHOT",
+            "1",
+            "1-sp",
+            "1-abc",
+            "1-1",
+            "1.1",
+        ];
+        for w in order.windows(2) {
+            assert_eq!(compare(w[0], w[1]), Less, "{} < {}", w[0], w[1]);
+        }
+        assert_eq!(compare("1.0.0", "1"), Equal);
+        assert_eq!(compare("1-ga", "1.final"), Equal);
+        assert_eq!(compare("1cr", "1-rc"), Equal);
+        assert_eq!(compare("1a1", "1-alpha-1"), Equal);
+        assert_eq!(compare("1.0-foo", "1-foo"), Equal);
+        assert_eq!(compare("1.0.RC1", "1.0"), Less);
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let deep = "1-".repeat(100_000);
+        assert_eq!(compare(&deep, &deep), Equal);
+        assert_eq!(compare(&deep, "2"), Less);
+    }
+}
