@@ -1,0 +1,85 @@
+//! The SQLite backend (`rpmdb.sqlite`, rpm ≥ 4.16): header blobs are the
+//! `blob` column of table `Packages(hnum INTEGER PRIMARY KEY, blob BLOB)`.
+//!
+//! The database is handed to a bundled SQLite as a read-only in-memory image
+//! (`sqlite3_deserialize`), so nothing is written to disk and no `-wal`/`-shm`
+//! side files are looked for. rpm creates its database in WAL mode, which an
+//! in-memory image cannot use; our private copy is therefore marked as a
+//! rollback-journal database (header bytes 18–19), which changes nothing for a
+//! reader since the WAL file is not part of what we were given. This module
+//! does not read the index tables (`Name`, `Basenames`…): the headers hold
+//! everything they index.
+
+use crate::Error;
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+
+/// SQLite's in-memory image size is a C `int`.
+const MAX_DB: usize = i32::MAX as usize;
+
+/// Calls `f(hnum, blob)` for every row of `Packages`.
+pub(crate) fn for_each_blob(
+    db: &[u8],
+    f: &mut dyn FnMut(u64, Result<&[u8], Error>),
+) -> Result<(), Error> {
+    let err = |e: rusqlite::Error| Error::Sqlite(e.to_string());
+    if db.len() < 100 {
+        return Err(Error::Sqlite(format!(
+            "file of {} bytes is shorter than a database header",
+            db.len()
+        )));
+    }
+    if db.len() > MAX_DB {
+        return Err(Error::Sqlite(format!(
+            "file of {} bytes is too large to open in memory",
+            db.len()
+        )));
+    }
+    let mut conn = Connection::open_in_memory_with_flags(
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(err)?;
+    // Bytes 18 and 19 are the file format write/read versions: 2 means WAL.
+    let mut head = db[..100].to_vec();
+    if head[18] == 2 && head[19] == 2 {
+        head[18] = 1;
+        head[19] = 1;
+    }
+    let image = head.as_slice().chain(&db[100..]);
+    conn.deserialize_read_exact("main", image, db.len(), true)
+        .map_err(err)?;
+    // Belt and braces: the image is read-only already; this also stops any
+    // statement from attaching or creating another database file.
+    conn.execute_batch("PRAGMA query_only = ON;").map_err(err)?;
+
+    let has_table: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'Packages'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(err)?;
+    if !has_table {
+        return Err(Error::Sqlite(
+            "database has no Packages table: not an rpmdb".to_string(),
+        ));
+    }
+    let mut stmt = conn
+        .prepare("SELECT hnum, blob FROM Packages ORDER BY hnum")
+        .map_err(err)?;
+    let mut rows = stmt.query([]).map_err(err)?;
+    while let Some(row) = rows.next().map_err(err)? {
+        let hnum: i64 = row.get(0).map_err(err)?;
+        let blob = row.get_ref(1).map_err(err)?;
+        let record = u64::try_from(hnum).unwrap_or(0);
+        match blob
+            .as_blob_or_null()
+            .map_err(|e| Error::Sqlite(e.to_string()))?
+        {
+            Some(b) => f(record, Ok(b)),
+            None => continue,
+        }
+    }
+    Ok(())
+}
