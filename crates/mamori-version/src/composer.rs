@@ -2,14 +2,15 @@
 //! them (<https://getcomposer.org/doc/articles/versions.md>), which is PHP's
 //! `version_compare` applied to Composer-style strings.
 //!
-//! The version (a leading `v`/`V` dropped, case ignored) is canonicalised as
-//! PHP does: `-`, `_`, `+` and other punctuation become `.`, and a `.` is
-//! inserted wherever digits meet letters (`1.0rc1` → `1.0.rc.1`). Parts then
-//! compare pairwise: numbers numerically; words by stability rank, matched by
-//! prefix as PHP does: `dev < alpha = a < beta = b < RC = rc < (number, or
-//! stable, or nothing) < pl = p = patch`, with unknown words below `dev`.
-//! A missing part counts as "nothing", which equals a stable marker but is
-//! below any number (so `1.0 < 1.0.0` and `1.0 < 1.0.0-alpha`, whose
+//! The version (a leading `v`/`V` dropped) is canonicalised as PHP does:
+//! `-`, `_`, `+` and other punctuation become `.`, and a `.` is inserted
+//! wherever digits meet letters (`1.0rc1` → `1.0.rc.1`). Parts then compare
+//! pairwise: numbers numerically; words by stability rank, matched by
+//! case-sensitive prefix exactly as PHP does: `dev < alpha = a < beta = b <
+//! RC = rc < (number, or nothing) < pl = p = patch`, with every other word —
+//! including `stable`, `ALPHA` and `Beta` — below `dev` (the generated
+//! Packagist fixtures confirm PHP's `5.1.0-stable < 5.1.0-beta2`). A missing
+//! part counts as "nothing", which is below any number (so `1.0 < 1.0.0` and `1.0 < 1.0.0-alpha`, whose
 //! third part is a number, while `1.0-alpha < 1.0`).
 //!
 //! One deliberate difference keeps the order total: PHP treats the `#`
@@ -28,20 +29,18 @@ type Part = (i8, Option<Num>);
 const RELEASE: i8 = 4;
 
 fn word_rank(w: &str) -> i8 {
-    const FORMS: [(&str, i8); 9] = [
+    const FORMS: [(&str, i8); 10] = [
         ("dev", 0),
         ("alpha", 1),
         ("a", 1),
         ("beta", 2),
         ("b", 2),
+        ("RC", 3),
         ("rc", 3),
         ("#", RELEASE),
         ("pl", 5),
         ("p", 5),
     ];
-    if w == "stable" {
-        return RELEASE;
-    }
     FORMS
         .iter()
         .find(|(f, _)| w.starts_with(f))
@@ -51,7 +50,7 @@ fn word_rank(w: &str) -> i8 {
 /// Canonicalises and splits into parts.
 fn parts(v: &str) -> Vec<Part> {
     let v = v.trim();
-    let v = v.strip_prefix(['v', 'V']).unwrap_or(v).to_ascii_lowercase();
+    let v = v.strip_prefix(['v', 'V']).unwrap_or(v);
     let mut out = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<Part>| {
@@ -117,7 +116,8 @@ mod tests {
         assert_eq!(compare("v1.0.0", "1.0.0"), Equal);
         assert_eq!(compare("1.0.0rc2", "1.0.0.RC2"), Equal);
         assert_eq!(compare("1.25.0-beta2.1", "1.25.0-b.2.1"), Equal);
-        assert_eq!(compare("1.0-stable", "1.0"), Equal);
+        assert_eq!(compare("5.1.0-stable", "5.1.0-beta2"), Less);
+        assert_eq!(compare("1.9.0-ALPHA.1", "1.9.0-BETA.1"), Equal);
         assert_eq!(compare("1.0-patch1", "1.0-p1"), Equal);
         assert_eq!(compare("dev-main", "0.0.1"), Less);
         assert_eq!(compare("1.2.3.#", "1.2.3"), Equal);

@@ -145,14 +145,18 @@ fn parse(version: &str) -> Item {
         if let Some(child) = done.take() {
             list.push(Item::List(child));
         }
-        normalize(&mut list);
+        normalize(&mut list, !stack.is_empty());
         done = Some(list);
     }
     Item::List(done.unwrap_or_default())
 }
 
 /// Removes trailing null items, looking past trailing non-null sub-lists.
-fn normalize(list: &mut Vec<Item>) {
+/// A sub-list (`nested`) left holding nothing but one sub-list is replaced
+/// by that sub-list's items, so a null qualifier between hyphens vanishes
+/// completely (`1-ga-1` = `1-1`, as the version-order specification and the
+/// fixtures say; `ComparableVersion` itself keeps the extra nesting).
+fn normalize(list: &mut Vec<Item>, nested: bool) {
     let mut i = list.len();
     while i > 0 {
         i -= 1;
@@ -160,6 +164,11 @@ fn normalize(list: &mut Vec<Item>) {
             list.remove(i);
         } else if !matches!(list[i], Item::List(_)) {
             break;
+        }
+    }
+    if nested && matches!(list.as_slice(), [Item::List(_)]) {
+        if let Some(Item::List(inner)) = list.pop() {
+            *list = inner;
         }
     }
 }
@@ -243,6 +252,8 @@ mod tests {
         assert_eq!(compare("1a1", "1-alpha-1"), Equal);
         assert_eq!(compare("1.0-foo", "1-foo"), Equal);
         assert_eq!(compare("1.0.RC1", "1.0"), Less);
+        assert_eq!(compare("1-ga-1", "1-1"), Equal);
+        assert_eq!(compare("1-0-1", "1-1"), Equal);
     }
 
     #[test]

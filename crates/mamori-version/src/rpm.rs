@@ -3,7 +3,8 @@
 //! bindings). Also used for Red Hat, SUSE, Mariner and the other RPM distros.
 //!
 //! A label is `[epoch:]version[-release]`: the epoch is a decimal number
-//! (absent = 0), the release is whatever follows the last hyphen. Version and
+//! (absent = 0), the release is whatever follows the last hyphen; a label
+//! without a release sorts before the same label with any release. Version and
 //! release are each compared with `rpmvercmp`:
 //! * runs of characters that are not ASCII alphanumerics, `~` or `^` are
 //!   separators and are skipped (so `2.0` = `2_0`);
@@ -29,8 +30,9 @@ pub(crate) struct Evr<'a> {
     pub epoch: &'a str,
     /// The version.
     pub version: &'a str,
-    /// The release (`""` when absent).
-    pub release: &'a str,
+    /// The release; `None` when there is no hyphen, which sorts before any
+    /// release, even an empty one (`1 < 1-`), as rpm's `labelCompare` does.
+    pub release: Option<&'a str>,
 }
 
 /// Splits `[epoch:]version[-release]`. A prefix before `:` that is not a number
@@ -41,7 +43,10 @@ pub(crate) fn split(v: &str) -> Evr<'_> {
         Some((e, rest)) if e.bytes().all(|c| c.is_ascii_digit()) => (e, rest),
         _ => ("", v),
     };
-    let (version, release) = rest.rsplit_once('-').unwrap_or((rest, ""));
+    let (version, release) = match rest.rsplit_once('-') {
+        Some((v, r)) => (v, Some(r)),
+        None => (rest, None),
+    };
     Evr {
         epoch,
         version,
@@ -54,7 +59,10 @@ pub(crate) fn compare(a: &str, b: &str) -> Ordering {
     let (a, b) = (split(a), split(b));
     cmp_digits(a.epoch, b.epoch)
         .then_with(|| rpmvercmp(a.version, b.version))
-        .then_with(|| rpmvercmp(a.release, b.release))
+        .then_with(|| match (a.release, b.release) {
+            (Some(x), Some(y)) => rpmvercmp(x, y),
+            (x, y) => x.is_some().cmp(&y.is_some()),
+        })
 }
 
 /// rpm's segment comparison for one version or release string.
@@ -161,5 +169,7 @@ mod tests {
         assert_eq!(compare("1:1.0-1", "2.0-1"), Greater);
         assert_eq!(compare("0:1.0-1", "1.0-1"), Equal);
         assert_eq!(compare("1.0-2.el8", "1.0-10.el8"), Less);
+        assert_eq!(compare("1", "1-"), Less);
+        assert_eq!(compare("1-", "1-0"), Less);
     }
 }
