@@ -9,13 +9,12 @@ pub enum ImageError {
     #[error("invalid image reference {0}")]
     BadReference(String),
     /// A file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {err}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying error (shown in the message, not chained, to keep it one line).
+        err: std::io::Error,
     },
     /// The image's metadata is malformed or inconsistent.
     #[error("{context}: {message}")]
@@ -50,7 +49,7 @@ impl ImageError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> ImageError {
         ImageError::Io {
             path: path.into(),
-            source,
+            err: source,
         }
     }
     pub(crate) fn invalid(context: impl Into<String>, message: impl Into<String>) -> ImageError {

@@ -118,10 +118,16 @@ fn split_path_suffix(s: &str) -> (PathBuf, Option<String>) {
     if Path::new(s).exists() {
         return (PathBuf::from(s), None);
     }
-    match s.rsplit_once(':') {
-        Some((p, t)) if !t.contains('/') && !t.is_empty() => {
-            (PathBuf::from(p), Some(t.to_string()))
+    // The shortest existing prefix ending before a ':' is the path; the rest
+    // (which may itself contain ':', as in `docker-archive:x.tar:repo:tag`) is the suffix.
+    for (i, _) in s.match_indices(':') {
+        let (p, rest) = (&s[..i], &s[i + 1..]);
+        if !rest.is_empty() && Path::new(p).exists() {
+            return (PathBuf::from(p), Some(rest.to_string()));
         }
+    }
+    match s.rsplit_once(':') {
+        Some((p, t)) if !t.contains('/') && !t.is_empty() => (PathBuf::from(p), Some(t.to_string())),
         _ => (PathBuf::from(s), None),
     }
 }

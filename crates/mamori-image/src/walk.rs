@@ -206,6 +206,11 @@ pub fn walk_layer<'a>(
         };
         visit(&e, &mut entry)?;
     }
+    // Read past the tar end marker to the end of the blob (padding, compressed
+    // trailer): sources that verify digests as they stream (registries) can
+    // only report a mismatch once the whole blob has been read.
+    std::io::copy(&mut archive.into_inner(), &mut std::io::sink())
+        .map_err(|e| err(format!("cannot read: {e}")))?;
     stats.bytes = count.load(Ordering::Relaxed);
     Ok(stats)
 }

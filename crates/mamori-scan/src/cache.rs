@@ -28,13 +28,12 @@ pub struct Cache {
 #[derive(Debug, thiserror::Error)]
 pub enum CacheError {
     /// The cache directory could not be created or read.
-    #[error("cache {path}: {source}")]
+    #[error("cache {path}: {err}")]
     Io {
         /// The path.
         path: PathBuf,
         /// The error.
-        #[source]
-        source: std::io::Error,
+        err: std::io::Error,
     },
 }
 
@@ -44,7 +43,7 @@ impl Cache {
         let layers = dir.join("layers");
         std::fs::create_dir_all(&layers).map_err(|source| CacheError::Io {
             path: layers.clone(),
-            source,
+            err: source,
         })?;
         Ok(Cache {
             dir: dir.to_path_buf(),
@@ -162,7 +161,7 @@ impl Cache {
         for (p, _, _) in self.entries() {
             std::fs::remove_file(&p).map_err(|source| CacheError::Io {
                 path: p.clone(),
-                source,
+                err: source,
             })?;
             n += 1;
         }

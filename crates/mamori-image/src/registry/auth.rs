@@ -153,6 +153,20 @@ fn utf8_len(first: u8) -> usize {
 /// Where Docker keeps `config.json`: `explicit` (a file, or a directory holding
 /// `config.json`), else `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
 pub(crate) fn docker_config_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    config_path_from(
+        explicit,
+        std::env::var_os("DOCKER_CONFIG"),
+        std::env::var_os("HOME"),
+    )
+}
+
+/// [`docker_config_path`] with the environment passed in, so tests need not
+/// mutate the process environment (racy with other threads).
+fn config_path_from(
+    explicit: Option<&Path>,
+    docker_config: Option<std::ffi::OsString>,
+    home: Option<std::ffi::OsString>,
+) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(if p.is_dir() {
             p.join("config.json")
@@ -160,11 +174,10 @@ pub(crate) fn docker_config_path(explicit: Option<&Path>) -> Option<PathBuf> {
             p.to_path_buf()
         });
     }
-    if let Some(dir) = std::env::var_os("DOCKER_CONFIG").filter(|d| !d.is_empty()) {
+    if let Some(dir) = docker_config.filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir).join("config.json"));
     }
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
+    home.filter(|h| !h.is_empty())
         .map(|h| PathBuf::from(h).join(".docker").join("config.json"))
 }
 
@@ -396,6 +409,20 @@ mod tests {
         );
         let file = dir.path().join("other.json");
         assert_eq!(docker_config_path(Some(&file)), Some(file.clone()));
+        // An explicit path wins over DOCKER_CONFIG, which wins over HOME.
+        assert_eq!(
+            config_path_from(Some(&file), Some("/dc".into()), Some("/home/u".into())),
+            Some(file.clone())
+        );
+        assert_eq!(
+            config_path_from(None, Some("/dc".into()), Some("/home/u".into())),
+            Some(PathBuf::from("/dc/config.json"))
+        );
+        assert_eq!(
+            config_path_from(None, Some("".into()), Some("/home/u".into())),
+            Some(PathBuf::from("/home/u/.docker/config.json"))
+        );
+        assert_eq!(config_path_from(None, None, None), None);
         assert_eq!(
             docker_config_credentials(&dir.path().join("missing.json"), "x").unwrap(),
             None
