@@ -30,8 +30,23 @@ struct Lock {
 struct Entry {
     name: String,
     version: String,
+    /// A list of SPDX ids, though older locks hold a single string.
     #[serde(default)]
-    license: Vec<String>,
+    license: serde_json::Value,
+}
+
+fn licenses(v: serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::String(s) => vec![s],
+        serde_json::Value::Array(a) => a
+            .into_iter()
+            .filter_map(|l| match l {
+                serde_json::Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
@@ -50,7 +65,7 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
             }
             let mut p = Package::new(Ecosystem::Composer, e.name.as_str(), v, location);
             p.dev = dev;
-            p.licenses = e.license;
+            p.licenses = licenses(e.license);
             out.push(p);
         }
     }
@@ -64,7 +79,7 @@ mod tests {
     #[test]
     fn packages_and_dev_packages() {
         let lock = r#"{"packages": [{"name": "guzzlehttp/guzzle", "version": "6.5.8", "license": ["MIT"]},
-            {"name": "laravel/framework", "version": "v10.0.0"}, {"name": "x/y", "version": "dev-main"}],
+            {"name": "laravel/framework", "version": "v10.0.0"}, {"name": "x/y", "version": "dev-main", "license": "BSD-3-Clause"}],
             "packages-dev": [{"name": "phpunit/phpunit", "version": "V9.6.0"}], "packages-dev-x": null}"#;
         let p = parse(lock.as_bytes(), "/composer.lock").unwrap();
         let got: Vec<(&str, &str, bool)> = p
@@ -81,6 +96,7 @@ mod tests {
             ]
         );
         assert_eq!(p[0].licenses, ["MIT"]);
+        assert_eq!(p[2].licenses, ["BSD-3-Clause"]);
     }
 
     #[test]

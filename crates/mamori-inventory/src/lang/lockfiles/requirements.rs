@@ -75,16 +75,28 @@ fn requirement(line: &str) -> Option<(&str, &str)> {
         None => line,
     };
     let line = line.split(';').next().unwrap_or("").trim();
-    if line.contains(" @ ") || line.contains(',') {
+    // Extras may hold commas (`pkg[a,b]==1`): set them aside before looking at
+    // the specifiers, where a comma means several clauses, i.e. not a pin.
+    let (name, spec) = match line.find('[') {
+        Some(i) => {
+            let close = line[i..].find(']')? + i;
+            (&line[..i], &line[close + 1..])
+        }
+        None => {
+            let i = line
+                .find(['=', '<', '>', '!', '~', ' '])
+                .unwrap_or(line.len());
+            (&line[..i], &line[i..])
+        }
+    };
+    if spec.contains(" @ ") || spec.trim_start().starts_with('@') || spec.contains(',') {
         return None;
     }
-    let (name, version) = line.split_once("===").or_else(|| line.split_once("=="))?;
-    let name = match name.find('[') {
-        Some(i) if name.trim_end().ends_with(']') => &name[..i],
-        Some(_) => return None,
-        None => name,
-    }
-    .trim();
+    let version = spec
+        .trim()
+        .strip_prefix("===")
+        .or_else(|| spec.trim().strip_prefix("=="))?;
+    let name = name.trim();
     let version = version.trim();
     (valid_name(name) && valid_version(version)).then_some((name, version))
 }
@@ -129,7 +141,7 @@ mod tests {
     #[test]
     fn pins_with_comments_hashes_extras_and_markers() {
         let f = "# top\nclick==8.0.0\nFlask == 2.0.0 # comment\nJinja2==3.0.0#comment\n\
-            cachecontrol[filecache]==0.14.4 \\\n    --hash=sha256:b7ac \\\n    --hash=sha256:e622\n    # via poetry\n\
+            pbs-installer[download,install]==2025.12.17\n            cachecontrol[filecache]==0.14.4 \\\n    --hash=sha256:b7ac \\\n    --hash=sha256:e622\n    # via poetry\n\
             SomeProject ==5.4 ; python_version < '3.8'\nexact===1.0+local\n\
             -r other.txt\n-e git+https://x/y.git#egg=y\nurllib3 @ https://x/u-1.26.8.zip\n\
             keyring >= 4.1.1\npython-gitlab==2.0.*\npyjwt==1.*,>=1.2\nrequests [security] >= 2.8.1, == 2.8.*\n\
@@ -140,6 +152,7 @@ mod tests {
                 ("click", "8.0.0"),
                 ("Flask", "2.0.0"),
                 ("Jinja2", "3.0.0"),
+                ("pbs-installer", "2025.12.17"),
                 ("cachecontrol", "0.14.4"),
                 ("SomeProject", "5.4"),
                 ("exact", "1.0+local"),
