@@ -427,3 +427,237 @@ pub(crate) fn for_each_blob(
         _ => db.walk_btree(f),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PS: usize = 512;
+
+    /// Writes Berkeley DB files page by page, in either byte order.
+    struct Builder {
+        be: bool,
+        pages: Vec<Vec<u8>>,
+    }
+
+    impl Builder {
+        fn new(be: bool, magic: u32, meta_type: u8) -> Builder {
+            let mut b = Builder {
+                be,
+                pages: vec![vec![0; PS]],
+            };
+            b.put32(0, 12, magic);
+            b.put32(0, 16, 9);
+            b.put32(0, 20, PS as u32);
+            b.pages[0][25] = meta_type;
+            b
+        }
+        fn put16(&mut self, pg: usize, at: usize, v: u16) {
+            let bytes = if self.be {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            };
+            self.pages[pg][at..at + 2].copy_from_slice(&bytes);
+        }
+        fn put32(&mut self, pg: usize, at: usize, v: u32) {
+            let bytes = if self.be {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            };
+            self.pages[pg][at..at + 4].copy_from_slice(&bytes);
+        }
+        fn new_page(&mut self, ty: u8) -> usize {
+            let n = self.pages.len();
+            self.pages.push(vec![0; PS]);
+            self.put32(n, 8, n as u32);
+            self.pages[n][25] = ty;
+            n
+        }
+        /// Stores `data` in a fresh overflow chain; returns its first page.
+        fn overflow(&mut self, data: &[u8]) -> u32 {
+            let first = self.pages.len() as u32;
+            let chunks: Vec<&[u8]> = data.chunks(PS - PAGE_HEAD).collect();
+            for (i, c) in chunks.iter().enumerate() {
+                let pg = self.new_page(P_OVERFLOW);
+                self.put16(pg, 22, c.len() as u16);
+                self.pages[pg][PAGE_HEAD..PAGE_HEAD + c.len()].copy_from_slice(c);
+                if i + 1 < chunks.len() {
+                    self.put32(pg, 16, pg as u32 + 1);
+                }
+            }
+            first
+        }
+        /// Lays out `items` on page `pg` from the end down, as BDB does.
+        fn fill(&mut self, pg: usize, items: &[Vec<u8>], align: bool) {
+            let mut top = PS;
+            self.put16(pg, 20, items.len() as u16);
+            for (i, it) in items.iter().enumerate() {
+                top -= it.len();
+                if align {
+                    top &= !3;
+                }
+                self.pages[pg][top..top + it.len()].copy_from_slice(it);
+                self.put16(pg, PAGE_HEAD + 2 * i, top as u16);
+            }
+        }
+        fn finish(mut self) -> Vec<u8> {
+            let last = self.pages.len() as u32 - 1;
+            self.put32(0, 32, last);
+            self.pages.concat()
+        }
+        fn key(&self, k: u32) -> [u8; 4] {
+            if self.be {
+                k.to_be_bytes()
+            } else {
+                k.to_le_bytes()
+            }
+        }
+    }
+
+    fn big_value(seed: u8) -> Vec<u8> {
+        (0..1500u32).map(|i| (i as u8).wrapping_mul(seed)).collect()
+    }
+
+    /// A hash database with one bucket holding the instance counter (key 0),
+    /// an inline value and an overflow value.
+    fn hash_db(be: bool) -> Vec<u8> {
+        let mut b = Builder::new(be, HASH_MAGIC, 8);
+        b.put32(0, 72, 0); // max_bucket
+        b.put32(0, 96, 1); // spares[0]: bucket 0 lives on page 1
+        let bucket = b.new_page(P_HASH);
+        let big = big_value(7);
+        let ov = b.overflow(&big);
+        let mut off = vec![H_OFFPAGE, 0, 0, 0];
+        off.extend_from_slice(&b.key(ov));
+        off.extend_from_slice(&b.key(big.len() as u32));
+        let item = |b: &Builder, k: u32| {
+            let mut v = vec![H_KEYDATA];
+            v.extend_from_slice(&b.key(k));
+            v
+        };
+        let items = vec![
+            item(&b, 0),
+            item(&b, 3),
+            item(&b, 1),
+            [&[H_KEYDATA][..], b"small"].concat(),
+            item(&b, 2),
+            off,
+        ];
+        b.fill(bucket, &items, false);
+        b.finish()
+    }
+
+    fn collect(db: &[u8]) -> Result<Vec<(u64, Vec<u8>)>, Error> {
+        let mut v = Vec::new();
+        let mut err = None;
+        for_each_blob(db, &mut |k, b| match b {
+            Ok(b) => v.push((k, b.to_vec())),
+            Err(e) => err = Some(e),
+        })?;
+        err.map_or(Ok(v), Err)
+    }
+
+    #[test]
+    fn hash_both_byte_orders() {
+        for be in [false, true] {
+            let db = hash_db(be);
+            assert_eq!(detect(&db), Some(Format::BdbHash));
+            let got = collect(&db).unwrap();
+            assert_eq!(
+                got,
+                vec![(1, b"small".to_vec()), (2, big_value(7))],
+                "big endian: {be}"
+            );
+        }
+    }
+
+    #[test]
+    fn btree_both_byte_orders_skips_deleted() {
+        for be in [false, true] {
+            let mut b = Builder::new(be, BTREE_MAGIC, 9);
+            b.put32(0, 88, 1); // root
+            let leaf = b.new_page(P_LBTREE);
+            let kd = |b: &Builder, ty: u8, data: &[u8]| {
+                let mut v = vec![0, 0, ty];
+                let len = data.len() as u16;
+                v[..2].copy_from_slice(&if b.be {
+                    len.to_be_bytes()
+                } else {
+                    len.to_le_bytes()
+                });
+                v.extend_from_slice(data);
+                v
+            };
+            let big = big_value(3);
+            let ov = b.overflow(&big);
+            let mut off = vec![0, 0, H_OFFPAGE, 0];
+            off.extend_from_slice(&b.key(ov));
+            off.extend_from_slice(&b.key(big.len() as u32));
+            let items = vec![
+                kd(&b, H_KEYDATA, &b.key(1)),
+                kd(&b, H_KEYDATA, b"inline"),
+                kd(&b, H_KEYDATA | B_DELETED, &b.key(2)),
+                kd(&b, H_KEYDATA | B_DELETED, b"gone"),
+                kd(&b, H_KEYDATA, &b.key(3)),
+                off,
+            ];
+            b.fill(leaf, &items, true);
+            let db = b.finish();
+            assert_eq!(detect(&db), Some(Format::BdbBtree));
+            assert_eq!(
+                collect(&db).unwrap(),
+                vec![(1, b"inline".to_vec()), (3, big)],
+                "big endian: {be}"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_links_are_errors_not_panics() {
+        let good = hash_db(true);
+        // Overflow chain looping back to its start, with a recorded length
+        // longer than the chain: the loop is followed only until the length
+        // is used up, then the mismatch is reported.
+        let mut looped = good.clone();
+        let last = looped.len() / PS - 1;
+        looped[last * PS + 16..last * PS + 20].copy_from_slice(&2u32.to_be_bytes());
+        let page1 = &mut looped[PS..2 * PS];
+        let at = page1
+            .windows(4)
+            .position(|w| w == 1500u32.to_be_bytes())
+            .unwrap();
+        page1[at..at + 4].copy_from_slice(&1600u32.to_be_bytes());
+        let e = collect(&looped).unwrap_err().to_string();
+        assert!(e.contains("bad data length"), "{e}");
+
+        // A bucket chain that links back to itself.
+        let mut cyc = good.clone();
+        cyc[PS + 16..PS + 20].copy_from_slice(&1u32.to_be_bytes());
+        let e = collect(&cyc).unwrap_err().to_string();
+        assert!(e.contains("linked twice"), "{e}");
+
+        // Out-of-range overflow page: a per-record error.
+        let mut dangling = good.clone();
+        let n = dangling.len() / PS;
+        let first_ov = 2 * PS;
+        dangling[first_ov + 8..first_ov + 12].copy_from_slice(&(n as u32 + 5).to_be_bytes());
+        let e = collect(&dangling).unwrap_err().to_string();
+        assert!(e.contains("another page number"), "{e}");
+
+        // Bad page size, encryption, truncation.
+        let mut ps = good.clone();
+        ps[20..24].copy_from_slice(&1000u32.to_be_bytes());
+        assert!(collect(&ps)
+            .unwrap_err()
+            .to_string()
+            .contains("page size 1000"));
+        let mut enc = good.clone();
+        enc[24] = 1;
+        assert!(collect(&enc).unwrap_err().to_string().contains("encrypted"));
+        for cut in 0..good.len() {
+            let _ = collect(&good[..cut]);
+        }
+    }
+}
