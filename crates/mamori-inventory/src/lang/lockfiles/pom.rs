@@ -33,8 +33,13 @@ pub const ANALYZER: Lockfile = Lockfile {
 
 /// Deeper documents are rejected: real poms nest about six levels.
 const MAX_DEPTH: usize = 128;
+/// Most `<properties>` entries a pom may have; real ones have a few hundred.
+const MAX_PROPERTIES: usize = 10_000;
 /// Longest value property expansion may produce (guards against `${a}` = `${b}${b}`…).
 const MAX_VALUE: usize = 1024;
+
+/// Expanded property values, by key.
+type Memo = HashMap<String, Option<String>>;
 
 #[derive(Default, Clone)]
 struct Dep {
@@ -58,15 +63,22 @@ struct Pom {
 
 fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
     let pom = read(&text(content)?).map_err(|e| format!("invalid pom.xml: {e}"))?;
-    let managed: HashMap<(String, String), &Dep> = pom
-        .managed
-        .iter()
-        .filter_map(|d| Some(((pom.resolve(&d.group)?, pom.resolve(&d.artifact)?), d)))
-        .collect();
+    let mut memo = Memo::new();
+    let mut managed: HashMap<(String, String), &Dep> = HashMap::new();
+    for d in &pom.managed {
+        if let (Some(g), Some(a)) = (
+            pom.resolve(&d.group, &mut memo),
+            pom.resolve(&d.artifact, &mut memo),
+        ) {
+            managed.insert((g, a), d);
+        }
+    }
     let mut out = Vec::new();
     for d in &pom.dependencies {
-        let (Some(group), Some(artifact)) = (pom.resolve(&d.group), pom.resolve(&d.artifact))
-        else {
+        let (Some(group), Some(artifact)) = (
+            pom.resolve(&d.group, &mut memo),
+            pom.resolve(&d.artifact, &mut memo),
+        ) else {
             continue;
         };
         let m = managed.get(&(group.clone(), artifact.clone()));
@@ -80,7 +92,7 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
         } else {
             d.scope.as_str()
         };
-        let Some(version) = pom.resolve(version) else {
+        let Some(version) = pom.resolve(version, &mut memo) else {
             continue;
         };
         if group.is_empty()
@@ -96,7 +108,10 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
             version,
             location,
         );
-        p.dev = matches!(pom.resolve(scope).as_deref(), Some("test" | "provided"));
+        p.dev = matches!(
+            pom.resolve(scope, &mut memo).as_deref(),
+            Some("test" | "provided")
+        );
         out.push(p);
     }
     Ok(out)
@@ -173,6 +188,9 @@ fn read(xml: &str) -> Result<Pom, String> {
                     ["project", "parent", "version"] => pom.parent_version = value,
                     ["project", "properties", key] => {
                         pom.properties.insert(key.to_string(), value);
+                        if pom.properties.len() > MAX_PROPERTIES {
+                            return Err(format!("more than {MAX_PROPERTIES} properties"));
+                        }
                     }
                     ["project", "dependencies", "dependency", field] => {
                         if let Some(d) = pom.dependencies.last_mut() {
@@ -218,23 +236,20 @@ impl Dep {
 }
 
 impl Pom {
-    /// `s` with every `${…}` expanded, or `None` if one cannot be.
-    fn resolve(&self, s: &str) -> Option<String> {
-        self.expand(s, 0)
+    /// `s` with every `${…}` expanded, or `None` if one cannot be. Property
+    /// values are expanded once and remembered in `memo`, so a pom whose
+    /// properties refer to each other many times costs time linear in its size.
+    fn resolve(&self, s: &str, memo: &mut Memo) -> Option<String> {
+        self.expand(s, memo, 0)
     }
 
-    fn expand(&self, s: &str, depth: u32) -> Option<String> {
-        if depth > 10 {
-            return None;
-        }
+    fn expand(&self, s: &str, memo: &mut Memo, depth: u32) -> Option<String> {
         let mut out = String::new();
         let mut rest = s;
         while let Some(i) = rest.find("${") {
             out.push_str(&rest[..i]);
             let end = rest[i..].find('}')? + i;
-            let key = &rest[i + 2..end];
-            let value = self.lookup(key)?;
-            out.push_str(&self.expand(value, depth + 1)?);
+            out.push_str(&self.value_of(&rest[i + 2..end], memo, depth)?);
             if out.len() > MAX_VALUE {
                 return None;
             }
@@ -242,6 +257,21 @@ impl Pom {
         }
         out.push_str(rest);
         Some(out)
+    }
+
+    /// The expanded value of a property or built-in; `None` when it is unknown,
+    /// empty, too long, or nested deeper than ten references (cycles end there).
+    fn value_of(&self, key: &str, memo: &mut Memo, depth: u32) -> Option<String> {
+        if let Some(v) = memo.get(key) {
+            return v.clone();
+        }
+        if depth > 10 {
+            return None;
+        }
+        let raw = self.lookup(key)?;
+        let v = self.expand(raw, memo, depth + 1);
+        memo.insert(key.to_string(), v.clone());
+        v
     }
 
     fn lookup(&self, key: &str) -> Option<&str> {
@@ -354,5 +384,27 @@ mod tests {
             .contains("unknown entity"));
         let deep = "<project>".to_string() + &"<a>".repeat(200);
         assert!(parse(deep.as_bytes(), "/x").unwrap_err().contains("deeper"));
+        let props: String = (0..=MAX_PROPERTIES)
+            .map(|i| format!("<p{i}>1</p{i}>"))
+            .collect();
+        let many = format!("<project><properties>{props}</properties></project>");
+        assert!(parse(many.as_bytes(), "/x")
+            .unwrap_err()
+            .contains("properties"));
+    }
+
+    #[test]
+    fn property_expansion_is_bounded() {
+        // Each level doubles the length: `l20` would be a megabyte; it is refused.
+        let mut props = String::from("<l0>xxxxxxxx</l0>");
+        for i in 1..=20 {
+            props.push_str(&format!("<l{i}>${{l{}}}${{l{}}}</l{i}>", i - 1, i - 1));
+        }
+        let deps = "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>${l20}</version></dependency>".repeat(1000);
+        let pom = format!("<project><properties>{props}<revision>1.2.0</revision><v>${{revision}}</v></properties><version>${{v}}</version><dependencies>{deps}<dependency><groupId>g</groupId><artifactId>b</artifactId><version>${{l6}}</version></dependency><dependency><groupId>g</groupId><artifactId>c</artifactId><version>${{project.version}}</version></dependency></dependencies></project>");
+        let p = parse(pom.as_bytes(), "/pom.xml").unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].version.len(), 8 << 6);
+        assert_eq!(p[1].version, "1.2.0");
     }
 }

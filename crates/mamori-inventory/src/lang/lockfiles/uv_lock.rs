@@ -12,7 +12,7 @@
 use super::{one_line, text, Lockfile};
 use crate::{Ecosystem, Package};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The `uv.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
@@ -80,6 +80,9 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
     };
     let walk = |start: Vec<usize>, seen: &mut Vec<bool>| {
         let mut stack = start;
+        // Names whose every candidate is already queued: a hostile file with many
+        // same-named packages must not cost packages × dependencies.
+        let mut queued_all: HashSet<&str> = HashSet::new();
         while let Some(i) = stack.pop() {
             if std::mem::replace(&mut seen[i], true) {
                 continue;
@@ -90,6 +93,9 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
                 .iter()
                 .chain(e.optional_dependencies.values().flatten())
             {
+                if d.version.is_none() && !queued_all.insert(d.name.as_str()) {
+                    continue;
+                }
                 stack.extend(targets(d).into_iter().filter(|&j| !seen[j]));
             }
         }
