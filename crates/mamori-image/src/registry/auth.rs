@@ -299,6 +299,7 @@ fn is_docker_hub(host: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

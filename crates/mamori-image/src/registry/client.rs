@@ -114,10 +114,22 @@ impl Client {
                 }
             }
             Err(e) => {
+                let text = e.to_string();
+                // rustls reports a plain-HTTP answer as a corrupt record and an
+                // untrusted chain as UnknownIssuer; say what to do about each.
+                let hint = if text.contains("InvalidContentType")
+                    || text.contains("corrupt message")
+                {
+                    " (the registry may speak plain HTTP; allow that with the insecure option)"
+                } else if text.contains("UnknownIssuer") {
+                    " (the certificate is not from a trusted CA; add the CA with the ca_cert option)"
+                } else {
+                    ""
+                };
                 return Err(reg_err(format!(
-                    "cannot connect to {}/v2/: {e}",
+                    "cannot connect to {}/v2/: {text}{hint}",
                     client.base
-                )))
+                )));
             }
         };
         if resp.status() == 401 && client.creds.is_some() {
@@ -333,7 +345,7 @@ impl Client {
             }
             if let Ok(errs) = serde_json::from_slice::<Errors>(&body) {
                 for e in errs.errors.iter().take(3) {
-                    msg.push_str(&format!(": {} {}", clean(&e.code), clean(&e.message)));
+                    msg.push_str(&format!(": {}: {}", clean(&e.code), clean(&e.message)));
                 }
             }
         }
@@ -407,6 +419,7 @@ fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<Certificate<'static>>, I
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

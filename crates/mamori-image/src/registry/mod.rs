@@ -141,7 +141,7 @@ pub fn open(r: &RegistryRef, options: &OpenOptions) -> Result<Image, ImageError>
         sizes,
         progress,
     };
-    let config_raw = source.read_small(&manifest.config.digest, MAX_JSON)?;
+    let config_raw = read_config(&source, &manifest.config.digest)?;
     let layers = manifest
         .layers
         .iter()
@@ -163,6 +163,22 @@ pub fn open(r: &RegistryRef, options: &OpenOptions) -> Result<Image, ImageError>
     )?;
     image.repo_tag = Some(name);
     Ok(image)
+}
+
+/// Reads and verifies the config blob; errors name the registry and repository.
+fn read_config(source: &RegistrySource, digest: &str) -> Result<Vec<u8>, ImageError> {
+    let mut raw = Vec::new();
+    source
+        .open(digest)?
+        .take(MAX_JSON + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| source.client.error(format!("config {digest}: {e}")))?;
+    if raw.len() as u64 > MAX_JSON {
+        return Err(source
+            .client
+            .error(format!("config {digest}: larger than {MAX_JSON} bytes")));
+    }
+    Ok(raw)
 }
 
 /// Explicit options win; otherwise Docker's `config.json`.
@@ -311,6 +327,7 @@ impl BlobSource for RegistrySource {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -279,7 +279,8 @@ pub fn index(images: &[(&TestImage, &str, Option<&str>)]) -> Blob {
             })
         })
         .collect();
-    let idx = serde_json::json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": manifests});
+    let idx =
+        serde_json::json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": manifests});
     Blob::new(serde_json::to_vec(&idx).unwrap())
 }
 
