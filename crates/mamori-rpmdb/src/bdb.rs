@@ -20,7 +20,7 @@
 //! secondary index files (`Name`, `Basenames`…) nor BDB's environment or logs:
 //! an uncheckpointed transaction in a log is invisible to us, as to `bdb_ro`.
 
-use crate::{Error, Format};
+use crate::{BlobSink, Error, Format};
 
 const HASH_MAGIC: u32 = 0x0006_1561;
 const BTREE_MAGIC: u32 = 0x0005_3162;
@@ -281,7 +281,7 @@ impl<'a> Db<'a> {
     }
 
     /// Walks every bucket's page chain, as `bdb_ro` does.
-    fn walk_hash(&mut self, f: &mut dyn FnMut(u64, Result<&[u8], Error>)) -> Result<(), Error> {
+    fn walk_hash(&mut self, f: &mut BlobSink) -> Result<(), Error> {
         let meta = self.data;
         let max_bucket = self.u32(meta, 72).unwrap_or(0);
         if max_bucket > self.last_page {
@@ -349,7 +349,7 @@ impl<'a> Db<'a> {
     }
 
     /// Descends from the root to the leftmost leaf, then walks the leaf chain.
-    fn walk_btree(&mut self, f: &mut dyn FnMut(u64, Result<&[u8], Error>)) -> Result<(), Error> {
+    fn walk_btree(&mut self, f: &mut BlobSink) -> Result<(), Error> {
         let mut pgno = self.u32(self.data, 88).unwrap_or(0);
         let mut seen = vec![false; self.last_page as usize + 1];
         // Find the leftmost leaf; depth is bounded by the page count via `seen`.
@@ -413,10 +413,7 @@ impl<'a> Db<'a> {
 }
 
 /// Calls `f(instance, blob)` for every package record.
-pub(crate) fn for_each_blob(
-    data: &[u8],
-    f: &mut dyn FnMut(u64, Result<&[u8], Error>),
-) -> Result<(), Error> {
+pub(crate) fn for_each_blob(data: &[u8], f: &mut BlobSink) -> Result<(), Error> {
     let (mut db, format) = Db::open(data)?;
     if db.last_page == 0 {
         // Only a metadata page: a freshly initialised, empty database.
@@ -429,6 +426,7 @@ pub(crate) fn for_each_blob(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

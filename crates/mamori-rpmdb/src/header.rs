@@ -419,6 +419,7 @@ pub(crate) mod build {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::build::HeaderBuilder;
     use super::*;

@@ -129,10 +129,14 @@ pub fn detect(db: &[u8]) -> Option<Format> {
     bdb::detect(db)
 }
 
+/// Receives `(record key, blob or why the record could not be read)` from a
+/// backend.
+pub(crate) type BlobSink<'a> = dyn FnMut(u64, Result<&[u8], Error>) + 'a;
+
 /// Calls `f(record, blob)` for every header blob in the database; a record the
 /// container cannot produce (a broken overflow chain, a torn NDB blob) arrives
 /// as an `Err` so that the others can still be read.
-fn for_each_blob(db: &[u8], f: &mut dyn FnMut(u64, Result<&[u8], Error>)) -> Result<(), Error> {
+fn for_each_blob(db: &[u8], f: &mut BlobSink) -> Result<(), Error> {
     match detect(db) {
         Some(Format::Sqlite) => sqlite::for_each_blob(db, f),
         Some(Format::Ndb) => ndb::for_each_blob(db, f),

@@ -55,6 +55,7 @@ pub fn parse_container_manifest(text: &str) -> Vec<RpmPackage> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

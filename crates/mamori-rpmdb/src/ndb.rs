@@ -13,7 +13,7 @@
 //! blob still has to parse as a header, which is checked byte by byte. The
 //! index files beside `Packages.db` (`Index.db`) are not read.
 
-use crate::Error;
+use crate::{BlobSink, Error};
 
 /// Magic at offset 0 of `Packages.db`.
 pub(crate) const MAGIC: &[u8] = b"RpmP";
@@ -34,10 +34,7 @@ fn le32(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Calls `f(package index, blob)` for every used slot, in slot order.
-pub(crate) fn for_each_blob(
-    db: &[u8],
-    f: &mut dyn FnMut(u64, Result<&[u8], Error>),
-) -> Result<(), Error> {
+pub(crate) fn for_each_blob(db: &[u8], f: &mut BlobSink) -> Result<(), Error> {
     let bad = |m: String| Error::Ndb(m);
     if !db.starts_with(MAGIC) || db.len() < SLOT_START * SLOT_SIZE {
         return Err(bad(format!("file of {} bytes has no header", db.len())));
@@ -119,6 +116,7 @@ pub(crate) fn for_each_blob(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -10,7 +10,7 @@
 //! does not read the index tables (`Name`, `Basenames`…): the headers hold
 //! everything they index.
 
-use crate::Error;
+use crate::{BlobSink, Error};
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 
@@ -18,10 +18,7 @@ use std::io::Read;
 const MAX_DB: usize = i32::MAX as usize;
 
 /// Calls `f(hnum, blob)` for every row of `Packages`.
-pub(crate) fn for_each_blob(
-    db: &[u8],
-    f: &mut dyn FnMut(u64, Result<&[u8], Error>),
-) -> Result<(), Error> {
+pub(crate) fn for_each_blob(db: &[u8], f: &mut BlobSink) -> Result<(), Error> {
     let err = |e: rusqlite::Error| Error::Sqlite(e.to_string());
     if db.len() < 100 {
         return Err(Error::Sqlite(format!(
@@ -48,10 +45,16 @@ pub(crate) fn for_each_blob(
     let image = head.as_slice().chain(&db[100..]);
     conn.deserialize_read_exact("main", image, db.len(), true)
         .map_err(err)?;
-    // Belt and braces: the image is read-only already; this also stops any
-    // statement from attaching or creating another database file.
-    conn.execute_batch("PRAGMA query_only = ON;").map_err(err)?;
+    // The image is read-only already; `query_only` also stops any statement
+    // from writing elsewhere. The schema is hostile input too: with
+    // `trusted_schema` off it cannot call functions with side effects, and
+    // `cell_size_check` makes SQLite vet every b-tree cell it reads.
+    conn.execute_batch(
+        "PRAGMA query_only = ON; PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;",
+    )
+    .map_err(err)?;
 
+    // A real table, not a view: a view could be a recursive query that never ends.
     let has_table: bool = conn
         .query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'Packages'",

@@ -14,6 +14,7 @@
 //!    Yocto database), which we still read.
 //!
 //! Skips with a message when the bindings or the corpus are absent.
+#![allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failure report.
 
 use mamori_rpmdb::{header_blobs, parse_header, read_packages, RpmPackage};
 use std::collections::BTreeSet;
