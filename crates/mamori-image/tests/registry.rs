@@ -522,3 +522,120 @@ fn bearer_token_challenge_flow() {
         }
     }
 }
+
+#[test]
+fn redirects_to_blob_storage_do_not_carry_credentials() {
+    let dir = tempfile::tempdir().unwrap();
+    let img = sample_image(true);
+    let blobs = vec![img.config.clone(), img.layer.clone()];
+    let cdn = MiniServer::start(Box::new(move |req| {
+        blobs
+            .iter()
+            .find(|b| req.path == format!("/cdn/{}", b.digest))
+            .map(|b| Reply::new(200, b.data.clone()))
+            .unwrap_or_else(|| Reply::new(404, ""))
+    }));
+    let cdn_port = cdn.port;
+    let basic = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{USER}:{PASS}"))
+    );
+    let reg_img = img.clone();
+    let reg = MiniServer::start(Box::new(move |req| {
+        if req.authorization.as_deref() != Some(basic.as_str()) {
+            return Reply::new(
+                401,
+                r#"{"errors":[{"code":"UNAUTHORIZED","message":"no"}]}"#,
+            )
+            .header("WWW-Authenticate", "Basic realm=\"fake\"");
+        }
+        let p = req.path.as_str();
+        if p == "/v2/" {
+            return Reply::new(200, "{}");
+        }
+        if p == "/v2/test/img/manifests/1" {
+            return Reply::new(200, reg_img.manifest.data.clone())
+                .header("Content-Type", OCI_MANIFEST);
+        }
+        for b in [&reg_img.config, &reg_img.layer] {
+            if p == format!("/v2/test/img/blobs/{}", b.digest) {
+                // Another host name for the same loopback address: "blob storage".
+                return Reply::new(307, "").header(
+                    "Location",
+                    &format!("http://localhost:{cdn_port}/cdn/{}", b.digest),
+                );
+            }
+        }
+        Reply::new(404, "")
+    }));
+    let mut o = opts(dir.path());
+    o.registry.insecure = true;
+    o.registry.username = Some(USER.into());
+    o.registry.password = Some(PASS.into());
+    let r = reference(&format!("127.0.0.1:{}", reg.port), "test/img:1");
+    let image = registry::open(&r, &o).unwrap();
+    assert_eq!(image.config_digest(), img.config.digest);
+    assert_eq!(files_of(&image, 0).len(), 2);
+
+    let cdn_seen = cdn.seen();
+    assert_eq!(cdn_seen.len(), 2, "{cdn_seen:?}");
+    assert!(
+        cdn_seen.iter().all(|r| r.authorization.is_none()),
+        "credentials leaked to blob storage: {cdn_seen:?}"
+    );
+    // The registry itself did get them for the blob requests.
+    assert!(reg
+        .seen()
+        .iter()
+        .filter(|r| r.path.contains("/blobs/"))
+        .all(|r| r.authorization.is_some()));
+}
+
+#[test]
+fn misbehaving_registries_give_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let img = sample_image(true);
+    let manifest = img.manifest.data.clone();
+    let reg = MiniServer::start(Box::new(move |req| match req.path.as_str() {
+        "/v2/" => Reply::new(200, "{}"),
+        "/v2/lying/manifests/1" => Reply::new(200, manifest.clone())
+            .header("Content-Type", OCI_MANIFEST)
+            .header(
+                "Docker-Content-Digest",
+                &format!("sha256:{}", "0".repeat(64)),
+            ),
+        "/v2/broken/manifests/1" => Reply::new(500, "<html>\n<b>oops</b>\n</html>"),
+        "/v2/negotiate/manifests/1" => Reply::new(401, "").header("WWW-Authenticate", "Negotiate"),
+        "/v2/schema1/manifests/1" => {
+            Reply::new(200, r#"{"schemaVersion":1,"name":"schema1","fsLayers":[]}"#)
+        }
+        "/v2/tokenless/manifests/1" => {
+            Reply::new(401, "").header("WWW-Authenticate", "Bearer realm=\"ftp://nowhere/token\"")
+        }
+        _ => Reply::new(404, ""),
+    }));
+    let host = format!("127.0.0.1:{}", reg.port);
+    let mut o = opts(dir.path());
+    o.registry.insecure = true;
+    let err = |repo: &str| {
+        let e = registry::open(&reference(&host, &format!("{repo}:1")), &o)
+            .unwrap_err()
+            .to_string();
+        eprintln!("message: {e}");
+        assert!(!e.contains('\n'), "{e}");
+        // Registry errors start `registry HOST: REPO:`; document errors name
+        // the whole reference `HOST/REPO:TAG`.
+        assert!(
+            e.starts_with(&format!("registry {host}: {repo}"))
+                || e.starts_with(&format!("{host}/{repo}:1: ")),
+            "{e}"
+        );
+        e
+    };
+    let e = err("lying");
+    assert!(e.contains("corrupted or tampered with"), "{e}");
+    assert!(err("broken").ends_with("broken: manifest 1: 500 Internal Server Error"));
+    assert!(err("negotiate").contains("unsupported authentication scheme negotiate"));
+    assert!(err("schema1").contains("schema1 manifests are not supported"));
+    assert!(err("tokenless").contains("is not https"));
+}
