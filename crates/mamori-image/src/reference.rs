@@ -127,7 +127,9 @@ fn split_path_suffix(s: &str) -> (PathBuf, Option<String>) {
         }
     }
     match s.rsplit_once(':') {
-        Some((p, t)) if !t.contains('/') && !t.is_empty() => (PathBuf::from(p), Some(t.to_string())),
+        Some((p, t)) if !t.contains('/') && !t.is_empty() => {
+            (PathBuf::from(p), Some(t.to_string()))
+        }
         _ => (PathBuf::from(s), None),
     }
 }

@@ -639,3 +639,57 @@ fn misbehaving_registries_give_one_line_errors() {
     assert!(err("schema1").contains("schema1 manifests are not supported"));
     assert!(err("tokenless").contains("is not https"));
 }
+
+#[test]
+fn large_layers_stream_in_bounded_memory() {
+    if !have_registry() {
+        return;
+    }
+    const SIZE: u64 = 128 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    let reg = Registry::start(dir.path(), &dir.path().join("storage"), None, &Auth::None);
+    let push = Pusher::new(&reg.host());
+    // The blob is generated twice (to hash, then to upload) rather than held.
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    std::io::copy(&mut NoiseReader::new(SIZE), &mut hasher).unwrap();
+    let digest = format!("sha256:{}", hex::encode(sha2::Digest::finalize(hasher)));
+    push.blob_from_reader("test/big", &digest, &mut NoiseReader::new(SIZE));
+    let config = Blob::new(
+        serde_json::to_vec(&serde_json::json!({
+            "architecture": "amd64", "os": "linux",
+            "rootfs": {"type": "layers", "diff_ids": [digest]}
+        }))
+        .unwrap(),
+    );
+    push.blob("test/big", &config);
+    let manifest = Blob::new(
+        serde_json::to_vec(&serde_json::json!({
+            "schemaVersion": 2,
+            "mediaType": OCI_MANIFEST,
+            "config": {"mediaType": OCI_CONFIG, "digest": config.digest, "size": config.size},
+            "layers": [{"mediaType": OCI_LAYER_TAR, "digest": digest, "size": SIZE}]
+        }))
+        .unwrap(),
+    );
+    push.manifest("test/big", "1", OCI_MANIFEST, &manifest);
+
+    let mut o = opts(dir.path());
+    o.registry.insecure = true;
+    let image = registry::open(&reference(&reg.host(), "test/big:1"), &o).unwrap();
+    let Some((_, rss_before)) = rss_kib() else {
+        eprintln!("skipping the memory check: no /proc/self/status");
+        return;
+    };
+    // Reading to the end verifies the digest of all 128 MiB.
+    let copied = std::io::copy(&mut image.open_layer(0).unwrap(), &mut std::io::sink()).unwrap();
+    assert_eq!(copied, SIZE);
+    let (peak, _) = rss_kib().unwrap();
+    let growth_mib = peak.saturating_sub(rss_before) / 1024;
+    eprintln!(
+        "streamed {} MiB; peak RSS grew by {growth_mib} MiB",
+        SIZE >> 20
+    );
+    // Buffering the layer would add at least 128 MiB; other tests running in
+    // parallel threads account for a few MiB at most.
+    assert!(growth_mib < 64, "peak RSS grew by {growth_mib} MiB");
+}

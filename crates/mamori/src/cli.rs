@@ -45,6 +45,41 @@ pub struct GlobalArgs {
     /// Upper bound of the layer cache, in MiB; least recently used entries go first.
     #[arg(long, global = true, default_value_t = 1024, value_name = "MIB")]
     pub cache_max_mib: u64,
+    /// Refuse layers that decompress to more than SIZE (guards against decompression bombs).
+    #[arg(long, global = true, default_value = "64GiB", value_parser = parse_size, value_name = "SIZE")]
+    pub max_layer_size: u64,
+    /// Refuse layers or directory trees with more than N entries.
+    #[arg(long, global = true, default_value_t = 10_000_000, value_name = "N")]
+    pub max_layer_entries: u64,
+}
+
+/// Parses `123`, `64KiB`, `100MiB`, `2GiB` (also `K`, `M`, `G`, `KB`, `MB`, `GB` as binary units).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("invalid size {s:?}: expected e.g. 512MiB"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        other => return Err(format!("invalid size unit {other:?} in {s:?}")),
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("size {s:?} is too large"))
+}
+
+impl GlobalArgs {
+    fn limits(&self) -> mamori_image::WalkLimits {
+        mamori_image::WalkLimits {
+            max_entries: self.max_layer_entries,
+            max_bytes: self.max_layer_size,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -178,7 +213,7 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
     let scan_opts = ScanOptions {
         cache: cache.as_ref(),
         progress: Some(&cb),
-        ..ScanOptions::default()
+        limits: g.limits(),
     };
     let scan = mamori_scan::scan_image(&image, &scan_opts)
         .with_context(|| format!("scanning {}", args.reference))?;
@@ -219,8 +254,11 @@ fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
     if !args.path.is_dir() {
         bail!("{}: not a directory", args.path.display());
     }
-    let _ = g;
-    let inventory = mamori_scan::scan_dir(&args.path, &ScanOptions::default())?;
+    let opts = ScanOptions {
+        limits: g.limits(),
+        ..ScanOptions::default()
+    };
+    let inventory = mamori_scan::scan_dir(&args.path, &opts)?;
     let target = Target {
         kind,
         name: args.path.display().to_string(),

@@ -324,6 +324,33 @@ impl Pusher {
             .expect("finish upload");
     }
 
+    /// Like [`Pusher::blob`] but streams the body from `reader`, so the test
+    /// process never holds a large blob in memory.
+    pub fn blob_from_reader(&self, repo: &str, digest: &str, reader: &mut dyn std::io::Read) {
+        let resp = self
+            .agent
+            .post(format!("{}/v2/{repo}/blobs/uploads/", self.base))
+            .send_empty()
+            .expect("start upload");
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .expect("upload location")
+            .to_string();
+        let location = if location.starts_with('/') {
+            format!("{}{location}", self.base)
+        } else {
+            location
+        };
+        let sep = if location.contains('?') { '&' } else { '?' };
+        self.agent
+            .put(format!("{location}{sep}digest={digest}"))
+            .header("Content-Type", "application/octet-stream")
+            .send(ureq::SendBody::from_reader(reader))
+            .expect("finish upload");
+    }
+
     pub fn manifest(&self, repo: &str, reference: &str, media_type: &str, blob: &Blob) {
         self.agent
             .put(format!("{}/v2/{repo}/manifests/{reference}", self.base))
@@ -666,4 +693,54 @@ fn serve_one(
     out.write_all(head.as_bytes())?;
     out.write_all(&reply.body)?;
     Ok(())
+}
+
+/// Deterministic pseudo-random bytes (xorshift), `len` of them, generated on
+/// the fly.
+pub struct NoiseReader {
+    state: u64,
+    left: u64,
+}
+
+impl NoiseReader {
+    pub fn new(len: u64) -> NoiseReader {
+        NoiseReader {
+            state: 0x9E37_79B9_7F4A_7C15,
+            left: len,
+        }
+    }
+}
+
+impl std::io::Read for NoiseReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = (buf.len() as u64).min(self.left) as usize;
+        let n = n - n % 8.min(n);
+        let n = if n == 0 {
+            (self.left as usize).min(buf.len())
+        } else {
+            n
+        };
+        for chunk in buf[..n].chunks_mut(8) {
+            self.state ^= self.state << 13;
+            self.state ^= self.state >> 7;
+            self.state ^= self.state << 17;
+            let bytes = self.state.to_le_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Peak and current resident set size of this process, in KiB (Linux).
+pub fn rss_kib() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+    };
+    Some((field("VmHWM:")?, field("VmRSS:")?))
 }

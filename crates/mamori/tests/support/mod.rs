@@ -86,7 +86,13 @@ pub struct Built {
 
 /// Writes an OCI layout with gzip layers to `dir` (tag `latest`).
 pub fn write_oci(dir: &Path, layers: &[Vec<u8>]) -> Built {
-    write_oci_with(dir, layers, |b| gzip(b), "application/vnd.oci.image.layer.v1.tar+gzip", "{}")
+    write_oci_with(
+        dir,
+        layers,
+        |b| gzip(b),
+        "application/vnd.oci.image.layer.v1.tar+gzip",
+        "{}",
+    )
 }
 
 pub fn write_oci_with(
@@ -111,8 +117,11 @@ pub fn write_oci_with(
         descs.push(serde_json::json!({"mediaType": media_type, "digest": d, "size": s}));
         diff_ids.push(sha(l));
     }
-    let history: Vec<_> =
-        layers.iter().enumerate().map(|(i, _)| serde_json::json!({"created_by": format!("step {i}")})).collect();
+    let history: Vec<_> = layers
+        .iter()
+        .enumerate()
+        .map(|(i, _)| serde_json::json!({"created_by": format!("step {i}")}))
+        .collect();
     let config = serde_json::json!({
         "architecture": "amd64", "os": "linux",
         "config": serde_json::from_str::<serde_json::Value>(runtime_config).unwrap(),
@@ -134,7 +143,10 @@ pub fn write_oci_with(
         "annotations": {"org.opencontainers.image.ref.name": "latest"}}]});
     std::fs::write(dir.join("index.json"), serde_json::to_vec(&index).unwrap()).unwrap();
     std::fs::write(dir.join("oci-layout"), br#"{"imageLayoutVersion":"1.0.0"}"#).unwrap();
-    Built { dir: dir.to_path_buf(), diff_ids }
+    Built {
+        dir: dir.to_path_buf(),
+        diff_ids,
+    }
 }
 
 /// Tars a directory tree (an OCI layout) into an archive file.
@@ -154,7 +166,10 @@ pub fn write_docker_archive(out: &Path, layers: &[Vec<u8>], tag: &str) {
     }))
     .unwrap();
     let config_name = format!("{}.json", &sha(&config)[7..]);
-    let layer_names: Vec<String> = diff_ids.iter().map(|d| format!("{}/layer.tar", &d[7..19])).collect();
+    let layer_names: Vec<String> = diff_ids
+        .iter()
+        .map(|d| format!("{}/layer.tar", &d[7..19]))
+        .collect();
     let manifest = serde_json::to_vec(&serde_json::json!([{
         "Config": config_name, "RepoTags": [tag], "Layers": layer_names,
     }]))
@@ -190,8 +205,13 @@ pub fn mamori(args: &[&str]) -> Output {
 /// Runs mamori and parses its JSON report; panics with stderr on failure.
 pub fn mamori_json(args: &[&str]) -> serde_json::Value {
     let out = mamori(args);
-    assert!(out.status.success(), "mamori {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("bad JSON from mamori {args:?}: {e}"))
+    assert!(
+        out.status.success(),
+        "mamori {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("bad JSON from mamori {args:?}: {e}"))
 }
 
 /// `(name, version, layer)` triples from a JSON report.
@@ -213,7 +233,10 @@ pub fn pkgs(report: &serde_json::Value) -> Vec<(String, String, String)> {
 }
 
 pub fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus"));
+    let p = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ));
     if p.is_dir() {
         Some(p)
     } else {
@@ -223,7 +246,11 @@ pub fn corpus() -> Option<PathBuf> {
 }
 
 pub fn have(tool: &str) -> bool {
-    let ok = Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         eprintln!("skipping part of the test: {tool} not installed");
     }
@@ -239,7 +266,12 @@ pub fn python_with(module: &str) -> Option<String> {
     candidates.push(concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv/bin/python").to_string());
     candidates.push("/tmp/venv/bin/python".to_string());
     for c in candidates {
-        if Command::new(&c).arg("-c").arg(format!("import {module}")).output().is_ok_and(|o| o.status.success()) {
+        if Command::new(&c)
+            .arg("-c")
+            .arg(format!("import {module}"))
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
             return Some(c);
         }
     }
