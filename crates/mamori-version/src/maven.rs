@@ -13,6 +13,9 @@
 //! so `1.0.0` = `1` and `1.0-foo` = `1-foo`. Comparison pads the shorter
 //! list with "nothing": a number beats a sub-list beats a qualifier, and
 //! against "nothing" a qualifier is compared with the release qualifier.
+//! Where those two rules contradict each other (Maven's comparator is not
+//! transitive: `1-alpha < 1 < 1.sp` but `1.sp < 1-alpha`), this module
+//! departs from Maven just enough to be a total order; see [`band`].
 //!
 //! Every string is accepted. To keep memory and recursion bounded on hostile
 //! input, sub-lists nest at most [`MAX_DEPTH`] deep; deeper items stay in the
@@ -173,54 +176,99 @@ fn normalize(list: &mut Vec<Item>, nested: bool) {
     }
 }
 
-/// Compares an item with another or with "nothing" (`None`).
-fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
-    use Ordering::*;
-    match (a, b) {
-        (Item::Int(n), None) => {
+/// How an item compares with "nothing" (the padding of a shorter list).
+fn vs_nothing(item: &Item) -> Ordering {
+    match item {
+        Item::Int(n) => {
             if n.is_zero() {
-                Equal
+                Ordering::Equal
             } else {
-                Greater
+                Ordering::Greater
             }
         }
-        (Item::Str(s), None) => qualifier_rank(s).cmp(&qualifier_rank("")),
-        (Item::List(l), None) => {
-            for it in l {
-                let r = cmp_item(it, None);
-                if r != Equal {
-                    return r;
-                }
-            }
-            Equal
-        }
-        (Item::Int(x), Some(Item::Int(y))) => x.cmp(y),
-        (Item::Int(_), Some(_)) => Greater,
-        (Item::Str(_), Some(Item::Int(_))) => Less,
-        (Item::Str(x), Some(Item::Str(y))) => qualifier_rank(x).cmp(&qualifier_rank(y)),
-        (Item::Str(_), Some(Item::List(_))) => Less,
-        (Item::List(_), Some(Item::Int(_))) => Less,
-        (Item::List(_), Some(Item::Str(_))) => Greater,
-        (Item::List(x), Some(Item::List(y))) => {
-            let n = x.len().max(y.len());
-            for k in 0..n {
-                let r = match (x.get(k), y.get(k)) {
-                    (Some(l), r) => cmp_item(l, r),
-                    (None, Some(r)) => cmp_item(r, None).reverse(),
-                    (None, None) => Equal,
-                };
-                if r != Equal {
-                    return r;
-                }
-            }
-            Equal
-        }
+        Item::Str(s) => qualifier_rank(s).cmp(&qualifier_rank("")),
+        Item::List(l) => l
+            .iter()
+            .map(vs_nothing)
+            .find(|c| c.is_ne())
+            .unwrap_or(Ordering::Equal),
     }
+}
+
+/// Where item `k` of `list` sits on the single line every item is placed
+/// on. Bands, lowest first:
+///
+/// 0. pre-release qualifiers (`alpha` … `snapshot`), by rank;
+/// 1. sub-lists below "nothing" (`-alpha-1`);
+/// 2. a null item (0, `ga`, …) whose list continues with a pre-release
+///    qualifier (the `0` of `1.0.RC1`);
+/// 3. "nothing": the padding, and null items with nothing non-null after;
+/// 4. post-release qualifiers (`sp`, unknown words), by rank then text;
+/// 5. sub-lists above "nothing" (`-1`, `-jre`);
+/// 6. a null item whose list continues with a post-release qualifier;
+/// 7. a null item whose list continues with a positive number;
+/// 8. positive numbers, numerically.
+///
+/// `ComparableVersion` orders items by kind (number > sub-list > qualifier)
+/// and, against a shorter list, by comparing with "nothing" — and the two
+/// rules contradict each other, so Maven's order is not transitive (it sorts
+/// `2.9.0.RC3 < 2.9.0 < 2.9.0-1 < 2.9.0.RC1 < 2.9.0.RC3`). This line keeps
+/// the kind rule except where it would break transitivity: a sub-list above
+/// "nothing" is placed above a null item followed by a pre-release qualifier
+/// (`2.9.0-1 > 2.9.0.RC1`), and a sub-list below "nothing" below a
+/// post-release qualifier (`1-alpha < 1.sp`).
+fn band(list: &[Item], k: usize) -> u8 {
+    let item = &list[k];
+    match (item, vs_nothing(item)) {
+        (Item::Str(_), Ordering::Less) => 0,
+        (Item::List(_), Ordering::Less) => 1,
+        (Item::Str(_), Ordering::Greater) => 4,
+        (Item::List(_), Ordering::Greater) => 5,
+        (Item::Int(_), Ordering::Greater) => 8,
+        // A null item: classified by the first non-null item after it.
+        (_, _) => match list[k + 1..].iter().find(|i| vs_nothing(i).is_ne()) {
+            None => 3,
+            Some(next) => match (next, vs_nothing(next)) {
+                (Item::Int(_), _) => 7,
+                (_, Ordering::Less) => 2,
+                _ => 6,
+            },
+        },
+    }
+}
+
+/// Compares position `k` of two lists; a missing item is "nothing".
+fn cmp_at(x: &[Item], y: &[Item], k: usize) -> Ordering {
+    let bx = if k < x.len() { band(x, k) } else { 3 };
+    let by = if k < y.len() { band(y, k) } else { 3 };
+    if bx != by {
+        return bx.cmp(&by);
+    }
+    match (x.get(k), y.get(k)) {
+        (Some(Item::Int(a)), Some(Item::Int(b))) if bx == 8 => a.cmp(b),
+        (Some(Item::Str(a)), Some(Item::Str(b))) if bx == 0 || bx == 4 => {
+            qualifier_rank(a).cmp(&qualifier_rank(b))
+        }
+        (Some(Item::List(a)), Some(Item::List(b))) if bx == 1 || bx == 5 => cmp_list(a, b),
+        // Null items within one band are equal; later positions decide.
+        _ => Ordering::Equal,
+    }
+}
+
+/// Lexicographic comparison, the shorter list padded with "nothing".
+fn cmp_list(x: &[Item], y: &[Item]) -> Ordering {
+    (0..x.len().max(y.len()))
+        .map(|k| cmp_at(x, y, k))
+        .find(|c| c.is_ne())
+        .unwrap_or(Ordering::Equal)
 }
 
 /// Compares two Maven versions.
 pub(crate) fn compare(a: &str, b: &str) -> Ordering {
-    cmp_item(&parse(a), Some(&parse(b)))
+    match (parse(a), parse(b)) {
+        (Item::List(x), Item::List(y)) => cmp_list(&x, &y),
+        _ => Ordering::Equal,
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +302,17 @@ mod tests {
         assert_eq!(compare("1.0.RC1", "1.0"), Less);
         assert_eq!(compare("1-ga-1", "1-1"), Equal);
         assert_eq!(compare("1-0-1", "1-1"), Equal);
+        // Maven's fixture cycle 2.9.0.RC3 < 2.9.0 < 2.9.0-1 < 2.9.0.RC1 <
+        // 2.9.0.RC3: every step but the third is kept.
+        assert_eq!(compare("2.9.0.RC3", "2.9.0"), Less);
+        assert_eq!(compare("2.9.0", "2.9.0-1"), Less);
+        assert_eq!(compare("2.9.0.RC1", "2.9.0.RC3"), Less);
+        assert_eq!(compare("2.9.0-1", "2.9.0.RC1"), Greater);
+        assert_eq!(compare("2.0.0-preview", "2.0.1"), Less);
+        // Maven's own cycle, resolved in favour of "nothing".
+        assert_eq!(compare("1-alpha", "1"), Less);
+        assert_eq!(compare("1", "1.sp"), Less);
+        assert_eq!(compare("1-alpha", "1.sp"), Less);
     }
 
     #[test]
