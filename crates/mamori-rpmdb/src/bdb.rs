@@ -298,9 +298,10 @@ impl<'a> Db<'a> {
         for bucket in 0..=max_bucket {
             // The bucket's split point is its bit length.
             let bits = (u32::BITS - bucket.leading_zeros()) as usize;
-            let mut pgno = bucket
-                .checked_add(spares[bits])
-                .ok_or_else(|| bad(format!("bucket {bucket}: page number overflows")))?;
+            let mut pgno = spares
+                .get(bits)
+                .and_then(|s| bucket.checked_add(*s))
+                .ok_or_else(|| bad(format!("bucket {bucket}: no page number")))?;
             while pgno != 0 {
                 let p = self.page(pgno)?;
                 if std::mem::replace(&mut seen[pgno as usize], true) {

@@ -72,7 +72,7 @@ struct Entry {
 
 /// A decoded tag value, for the handful of types we read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// `STRING`, or the first string of an `I18NSTRING`/`STRING_ARRAY`.
     Strings(Vec<String>),
     /// `INT8`/`CHAR`/`INT16`/`INT32`/`INT64`, widened.
@@ -83,7 +83,7 @@ pub enum Value {
 
 /// A parsed header: the index plus the data store it points into.
 #[derive(Debug)]
-pub struct Header<'a> {
+pub(crate) struct Header<'a> {
     data: &'a [u8],
     entries: HashMap<u32, Entry>,
 }
@@ -97,7 +97,7 @@ impl<'a> Header<'a> {
     /// Parses the index of a header blob as stored in an rpmdb (no lead; the 8-byte
     /// header magic of package files is optional). Trailing bytes after the data store are ignored,
     /// because some backends pad blobs.
-    pub fn parse(blob: &'a [u8]) -> Result<Header<'a>, Error> {
+    pub(crate) fn parse(blob: &'a [u8]) -> Result<Header<'a>, Error> {
         // Headers read from package files carry an 8-byte magic; tolerate it so
         // blobs from any source can be decoded.
         let blob = match blob.strip_prefix(&HEADER_MAGIC[..]) {
@@ -204,7 +204,7 @@ impl<'a> Header<'a> {
 
     /// The value of `tag`, if present. I18N strings return every translation
     /// (the first is the untranslated "C" text).
-    pub fn get(&self, tag: u32) -> Result<Option<Value>, Error> {
+    pub(crate) fn get(&self, tag: u32) -> Result<Option<Value>, Error> {
         let Some(&e) = self.entries.get(&tag) else {
             return Ok(None);
         };
@@ -243,16 +243,20 @@ impl<'a> Header<'a> {
         Ok(Some(v))
     }
 
-    /// The first string of `tag` (STRING, I18NSTRING or STRING_ARRAY).
-    pub fn string(&self, tag: u32) -> Result<Option<String>, Error> {
-        Ok(match self.get(tag)? {
-            Some(Value::Strings(v)) => v.into_iter().next(),
-            _ => None,
-        })
+    /// The first string of `tag` (STRING, I18NSTRING or STRING_ARRAY); for
+    /// I18N strings that is the untranslated text. Translations are never
+    /// decoded, so a hostile count costs nothing.
+    pub(crate) fn string(&self, tag: u32) -> Result<Option<String>, Error> {
+        match self.entries.get(&tag) {
+            Some(&e) if matches!(e.ty, TYPE_STRING | TYPE_STRING_ARRAY | TYPE_I18NSTRING) => {
+                Ok(self.strings(tag, Entry { count: 1, ..e })?.pop())
+            }
+            _ => Ok(None),
+        }
     }
 
     /// Every string of `tag`; empty when absent or of another type.
-    pub fn string_array(&self, tag: u32) -> Result<Vec<String>, Error> {
+    pub(crate) fn string_array(&self, tag: u32) -> Result<Vec<String>, Error> {
         Ok(match self.get(tag)? {
             Some(Value::Strings(v)) => v,
             _ => Vec::new(),
@@ -260,7 +264,7 @@ impl<'a> Header<'a> {
     }
 
     /// Every integer of `tag`; empty when absent or of another type.
-    pub fn ints(&self, tag: u32) -> Result<Vec<u64>, Error> {
+    pub(crate) fn ints(&self, tag: u32) -> Result<Vec<u64>, Error> {
         Ok(match self.get(tag)? {
             Some(Value::Ints(v)) => v,
             _ => Vec::new(),
@@ -269,7 +273,7 @@ impl<'a> Header<'a> {
 
     /// The package this header describes. Fails when NAME is missing, since a
     /// nameless record cannot be reported or matched.
-    pub fn to_package(&self) -> Result<RpmPackage, Error> {
+    pub(crate) fn to_package(&self) -> Result<RpmPackage, Error> {
         let name = self
             .string(TAG_NAME)?
             .ok_or_else(|| Error::Header("header has no NAME tag".to_string()))?;
@@ -372,7 +376,7 @@ pub(crate) mod build {
             self
         }
         /// Adds a STRING.
-        pub fn string(self, tag: u32, v: &str) -> Self {
+        pub(crate) fn string(self, tag: u32, v: &str) -> Self {
             self.strings(tag, 6, &[v])
         }
         /// Adds an INT32 array.
@@ -522,6 +526,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("out of range"));
+    }
+
+    #[test]
+    fn shared_directory_name_cannot_blow_up_file_paths() {
+        let long_dir = format!("/{}/", "d".repeat(10_000));
+        let names: Vec<String> = (0..5000).map(|i| format!("f{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let blob = HeaderBuilder::default()
+            .string(TAG_NAME, "bomb")
+            .strings(TAG_DIRNAMES, TYPE_STRING_ARRAY, &[&long_dir])
+            .int32(TAG_DIRINDEXES, &[0; 5000])
+            .strings(TAG_BASENAMES, TYPE_STRING_ARRAY, &names)
+            .build();
+        // 5000 paths of 10 KB each would be 50 MB out of a ~60 KB blob.
+        let e = parse_header(&blob).unwrap_err().to_string();
+        assert!(e.contains("owned file paths exceed"), "{e}");
     }
 
     #[test]

@@ -213,21 +213,30 @@ fn edge_cases_fail_cleanly() {
     }
 }
 
-/// Truncating or flipping bytes of real databases must never panic.
+/// Truncating or flipping bytes of real databases must never panic. Set
+/// `MAMORI_RPMDB_MUTATIONS` to run more mutations per file than the default.
 #[test]
 fn damaged_databases_do_not_panic() {
     let Some(root) = corpus() else { return };
+    let rounds: usize = std::env::var("MAMORI_RPMDB_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
     for file in [
         "rpm-bdb/centos8_dive_Packages",
         "rpm-bdb/rhel8_libuuid_Packages",
+        "rpm-bdb/edge-cases/yocto-2015_btree_Packages",
         "rpm-ndb/sle15-bci_Packages.db",
+        "rpm-sqlite/fedora36_tzdata_rpmdb.sqlite",
     ] {
         let bytes = std::fs::read(root.join(file)).unwrap();
-        for cut in (0..bytes.len()).step_by(bytes.len() / 97 + 1) {
+        for cut in (0..bytes.len()).step_by(bytes.len() / 31 + 1) {
             let _ = mamori_rpmdb::read_packages_lenient(&bytes[..cut]);
         }
         let mut state = 0x9e37_79b9_u32;
-        for _ in 0..200 {
+        // Fewer rounds for big files keep the default run short.
+        let n = (rounds * 300_000 / bytes.len()).clamp(10, rounds);
+        for _ in 0..n {
             let mut b = bytes.clone();
             for _ in 0..8 {
                 state ^= state << 13;
