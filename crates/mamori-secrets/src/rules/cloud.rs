@@ -102,8 +102,8 @@ pub(super) const RULES: &[RuleDef] = &[
         id: "azure-storage-account-key",
         title: "Azure storage account key",
         severity: Critical,
-        keywords: &["accountkey", "storage_key", "storagekey", "storage_account_key", "storageaccountkey"],
-        regex: r#"(?i:accountkey|storage_?(?:account_?)?(?:access_?)?key)["']?\s{0,4}(?::|=|:=|=>)\s{0,4}["']?([A-Za-z0-9+/]{86}==)"#,
+        keywords: &["accountkey", "storage_key", "storagekey", "storage.key", "storage-key", "storage_account", "storageaccount", "storage.account", "storage-account"],
+        regex: r#"(?i:accountkey|storage[_.-]?(?:account[_.-]?)?(?:access[_.-]?)?key)["']?\s{0,4}(?::|=|:=|=>)\s{0,4}["']?([A-Za-z0-9+/]{86}==)"#,
         doc: "The 64-byte base64 shared key of a storage or Cosmos DB account (also inside connection strings).",
         example: "DefaultEndpointsProtocol=https;AccountName=prodlogs;AccountKey=hBGJyLF4gwdvpjITdNi7bAiUbHF/ZNm9Z0GdbsDPXVJU5TNJiPmHQBxBgqMAwSntsVSx3cbZgZmPAcwPinP38C==;EndpointSuffix=core.windows.net",
         ..DEF
