@@ -596,6 +596,7 @@ fn name_from_purl(purl: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -602,6 +602,7 @@ pub fn score(vector: &str) -> Result<f64, CvssError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -133,6 +133,7 @@ pub fn is_kernel_headers(name: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -370,6 +370,7 @@ fn build_match(group: &[&RecordHit], package: &str, version: &str) -> Match {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::advisory::{Event, SeveritySource};
@@ -533,6 +534,44 @@ mod tests {
         );
         assert!(hits(&a, "v1.1.0"));
         assert!(!hits(&a, "v1.2.0"));
+    }
+
+    // These need real version ordering (string order would get them wrong).
+    #[test]
+    fn uses_ecosystem_ordering() {
+        let a = affected(
+            "npm",
+            vec![range(
+                RangeKind::Semver,
+                &[(Introduced, "1.2.0"), (Fixed, "1.10.0")],
+            )],
+            &[],
+        );
+        assert!(hits(&a, "1.9.0"));
+        assert!(!hits(&a, "1.10.0"));
+        assert!(!hits(&a, "1.11.0"));
+        // dpkg: an epoch outranks everything after it.
+        let d = affected(
+            "Debian:12",
+            vec![range(
+                RangeKind::Ecosystem,
+                &[(Introduced, "0"), (Fixed, "1:1.0-1")],
+            )],
+            &[],
+        );
+        assert!(hits(&d, "2.0-1"));
+        assert!(hits(&d, "1:1.0-0.1"));
+        assert!(!hits(&d, "1:1.0-1"));
+        // PEP 440: 1.0 and 1.0.0 are the same version.
+        let p = affected("PyPI", vec![], &["1.0"]);
+        assert!(hits(&p, "1.0.0"));
+    }
+
+    #[test]
+    fn smallest_fix_above_installed_by_version_order() {
+        let a = meta("GHSA-x", &[], &[], Severity::Unknown, SeveritySource::None);
+        let out = merge(vec![rh(a, "npm", &["1.10.0", "1.9.1"])], "p", "1.9.0");
+        assert_eq!(out[0].fixed_version.as_deref(), Some("1.9.1"));
     }
 
     fn meta(

@@ -108,6 +108,7 @@ impl FromStr for Severity {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

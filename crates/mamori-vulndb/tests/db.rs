@@ -3,6 +3,8 @@
 //! records, atomic replacement, status, and `update` from `file://` and from a
 //! local HTTP server.
 
+#![allow(clippy::unwrap_used)]
+
 use mamori_vulndb::{is_unfixed, update, Query, Severity, VulnDb, DB_FILE};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -311,7 +313,7 @@ fn corrupt_archive_keeps_the_old_database() {
     )]);
     let bad = src.path().join("bad.zip");
     std::fs::write(&bad, &zip[..zip.len() / 2]).unwrap();
-    let err = VulnDb::import(db_dir.path(), &[bad.clone()], &mut noop()).unwrap_err();
+    let err = VulnDb::import(db_dir.path(), std::slice::from_ref(&bad), &mut noop()).unwrap_err();
     assert!(err.to_string().contains("bad.zip"), "{err}");
 
     // Flipped payload byte: the CRC check fails while reading the entry.
