@@ -4,6 +4,8 @@
 //! here (jars with the `zip` writer, ELF files with `object::write` or by hand);
 //! nothing is copied from elsewhere.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use flate2::write::ZlibEncoder;
 use mamori_inventory::{all_analyzers, Analysis, Analyzer, Ecosystem, FileMeta};
 use std::io::{Cursor, Write};
@@ -463,6 +465,8 @@ dep\tgolang.org/x/net\tv0.10.0\th1:ghi=\n\
 =>\tgolang.org/x/net\tv0.17.0\th1:jkl=\n\
 dep\texample.com/internal\tv0.0.0-00010101000000-000000000000\n\
 =>\t../internal\t\n\
+dep\texample.com/backend\tv0.0.0-00010101000000-000000000000\n\
+=>\t./internal/backend\t(devel)\t\n\
 build\t-compiler=gc\n\
 build\tGOOS=linux\n";
 
@@ -771,4 +775,138 @@ fn real_cargo_auditable_binary() {
         .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(name_versions(&a), nv(&[("auditable-probe", "0.3.1")]));
+}
+
+/// Walks a real directory tree with the installed analyzers and prints what they
+/// found, for measuring on a machine's own files (no assertion on the counts):
+/// `MAMORI_INSTALLED_ROOT=/usr cargo test -p mamori-inventory --test installed
+/// -- --ignored scan_real_tree --nocapture`.
+#[cfg(unix)]
+#[test]
+#[ignore = "reads the directory named by MAMORI_INSTALLED_ROOT"]
+fn scan_real_tree() {
+    use std::collections::BTreeMap;
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(root) = std::env::var("MAMORI_INSTALLED_ROOT") else {
+        eprintln!("skipping: MAMORI_INSTALLED_ROOT not set");
+        return;
+    };
+    let ids = [
+        "python-installed",
+        "node-installed",
+        "gemspec-installed",
+        "composer-installed",
+        "jar",
+        "binaries",
+    ];
+    let analyzers: Vec<_> = all_analyzers()
+        .into_iter()
+        .filter(|a| ids.contains(&a.id()))
+        .collect();
+    // id -> (files read, packages, errors, bytes)
+    let mut stats: BTreeMap<&str, (usize, usize, usize, u64)> = BTreeMap::new();
+    let started = std::time::Instant::now();
+    let mut stack = vec![std::path::PathBuf::from(&root)];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(md) = entry.path().symlink_metadata() else {
+                continue;
+            };
+            if md.is_dir() {
+                stack.push(entry.path());
+                continue;
+            }
+            if !md.is_file() {
+                continue;
+            }
+            let full = entry.path();
+            let rel = full.to_string_lossy().trim_start_matches('/').to_string();
+            let meta = FileMeta {
+                size: md.len(),
+                mode: md.permissions().mode(),
+            };
+            for a in &analyzers {
+                if !a.required(&rel, &meta) || meta.size > a.max_size() {
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&full) else {
+                    continue;
+                };
+                let s = stats.entry(a.id()).or_default();
+                s.0 += 1;
+                s.3 += bytes.len() as u64;
+                match a.analyze(&rel, &bytes) {
+                    Ok(r) => {
+                        s.1 += r.packages.len();
+                        if std::env::var_os("MAMORI_VERBOSE").is_some() {
+                            for p in &r.packages {
+                                println!("{}\t{}\t{}\t{}", a.id(), p.name, p.version, p.location);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        s.2 += 1;
+                        println!("error: {e}");
+                    }
+                }
+            }
+        }
+    }
+    for (id, (files, pkgs, errs, bytes)) in &stats {
+        println!(
+            "{id}: {files} files ({} MiB), {pkgs} packages, {errs} errors",
+            bytes >> 20
+        );
+    }
+    println!("elapsed: {:?}", started.elapsed());
+}
+
+/// A cheap, deterministic stand-in for the fuzz target (`fuzz/fuzz_targets/
+/// binaries.rs`): every truncation and a spread of byte corruptions of the
+/// binary fixtures must give a result or an error, never a panic.
+#[test]
+fn corrupted_binaries_and_archives_never_panic() {
+    let inner = zip_of(&[(
+        "META-INF/maven/g/inner/pom.properties",
+        &pom("g", "inner", "1"),
+    )]);
+    let war = zip_of(&[
+        ("META-INF/MANIFEST.MF", b"Implementation-Version: 1\r\n\r\n"),
+        ("WEB-INF/lib/inner-1.jar", &inner),
+    ]);
+    let mut go_buf = b"\x7fELF".to_vec();
+    go_buf.resize(64, 0);
+    go_buf.extend_from_slice(&inline_blob("go1.21.5"));
+    let elf = elf_with_sections(&[
+        (".go.buildinfo", &inline_blob("go1.21.5")),
+        (".dep-v0", &zlib(DEP_V0.as_bytes())),
+    ]);
+    let fixtures: [(&str, &[u8]); 4] = [
+        ("jar", &war),
+        ("binaries", &go_buf),
+        ("binaries", &elf),
+        ("jar", &inner),
+    ];
+    let mut calls = 0;
+    for (id, data) in fixtures {
+        let a = by_id(id);
+        let path = if id == "jar" { "x.war" } else { "usr/bin/x" };
+        let step = (data.len() / 200).max(1);
+        for cut in (0..data.len()).step_by(step) {
+            let _ = a.analyze(path, &data[..cut]);
+            calls += 1;
+        }
+        for pos in (0..data.len()).step_by(step) {
+            for flip in [0xff_u8, 0x80, 0x01] {
+                let mut d = data.to_vec();
+                d[pos] ^= flip;
+                let _ = a.analyze(path, &d);
+                calls += 1;
+            }
+        }
+    }
+    assert!(calls > 1000, "{calls}");
 }

@@ -180,6 +180,7 @@ fn split_file_name(stem: &str) -> (Option<&str>, Option<&str>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 

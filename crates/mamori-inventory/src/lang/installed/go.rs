@@ -220,20 +220,21 @@ pub(crate) fn packages(info: &BuildInfo, location: &str) -> Vec<Package> {
         }
     }
     let mut out = Vec::new();
-    let mut push = |m: &Module<'_>, is_main: bool| {
-        // A replacement without a version is a local directory: its code is not the
-        // registry module's, so no registry version can describe it.
+    let mut push = |m: &Module<'_>| {
+        // A replacement by a local directory has no version or `(devel)` (as has a
+        // main module built from a checkout): its code is not the registry
+        // module's, so no registry version can describe it.
         let (path, version) = m.replace.unwrap_or((m.path, m.version));
-        if path.is_empty() || version.is_empty() || (is_main && version == "(devel)") {
+        if path.is_empty() || version.is_empty() || version == "(devel)" {
             return;
         }
         out.push(Package::new(Ecosystem::Go, path, version, location));
     };
     if let Some(m) = &main {
-        push(m, true);
+        push(m);
     }
     for d in &deps {
-        push(d, false);
+        push(d);
     }
     if let Some(v) = stdlib_version(&info.go_version) {
         out.push(Package::new(Ecosystem::Go, "stdlib", v, location));
@@ -250,6 +251,7 @@ fn stdlib_version(go: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 
@@ -278,7 +280,7 @@ mod tests {
     fn modinfo_replacements() {
         let info = BuildInfo {
             go_version: "go1.21.5".into(),
-            modinfo: "path\texample.com/app/cmd/app\nmod\texample.com/app\t(devel)\t\ndep\tgolang.org/x/sys\tv0.1.0\th1:x=\n=>\tgolang.org/x/sys\tv0.2.0\th1:y=\ndep\texample.com/local\tv1.0.0\n=>\t../local\t\ndep\tgithub.com/a/b\tv1.2.3\th1:z=\nbuild\t-compiler=gc\n".into(),
+            modinfo: "path\texample.com/app/cmd/app\nmod\texample.com/app\t(devel)\t\ndep\tgolang.org/x/sys\tv0.1.0\th1:x=\n=>\tgolang.org/x/sys\tv0.2.0\th1:y=\ndep\texample.com/local\tv1.0.0\n=>\t../local\t\ndep\texample.com/tool\tv0.0.0-00010101000000-000000000000\n=>\t./internal/tool\t(devel)\t\ndep\tgithub.com/a/b\tv1.2.3\th1:z=\nbuild\t-compiler=gc\n".into(),
         };
         let p = packages(&info, "/app");
         let got: Vec<_> = p

@@ -260,7 +260,10 @@ fn manifest_main(text: &str) -> Vec<(String, String)> {
 /// `artifactId-version.jar`, while `Implementation-Title` is often prose ("Apache
 /// Commons Lang"). The manifest gives the version (more reliable than a renamed
 /// file), the group (`Implementation-Vendor-Id`), and a name when the file name
-/// has no version. Without a known group the name is the bare artifact id.
+/// has no version (`Implementation-Title`, then `Bundle-Name`, then
+/// `Bundle-SymbolicName`, which OSGi fragments share with their host, then
+/// `Specification-Title`, each only if it is a single token). Without a known
+/// group the name is the bare artifact id.
 fn from_manifest_or_name(manifest: Option<&str>, file: &str) -> Option<Package> {
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let (file_artifact, file_version) = split_name_version(stem).unzip();
@@ -284,6 +287,7 @@ fn from_manifest_or_name(manifest: Option<&str>, file: &str) -> Option<Package> 
     .or(file_version)?;
     let artifact = file_artifact
         .or_else(|| get("implementation-title").filter(|t| token(t)))
+        .or_else(|| get("bundle-name").filter(|t| token(t)))
         .or(bsn.filter(|t| token(t)))
         .or_else(|| get("specification-title").filter(|t| token(t)))?;
     let group = get("implementation-vendor-id").filter(|g| token(g));
@@ -306,6 +310,7 @@ fn split_name_version(stem: &str) -> Option<(&str, &str)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 
@@ -370,6 +375,13 @@ mod tests {
         // File name gives the artifact; the manifest's version wins over the name's.
         let p = from_manifest_or_name(Some("Bundle-Version: 3.0.1\n"), "lib-3.0.jar").unwrap();
         assert_eq!((p.name.as_str(), p.version.as_str()), ("lib", "3.0.1"));
+        // An OSGi fragment shares its host's symbolic name; its Bundle-Name is its own.
+        let mf = "Bundle-Name: guice-multibindings\nBundle-SymbolicName: com.google.inject\nBundle-Version: 4.2.3\n";
+        let p = from_manifest_or_name(Some(mf), "guice-multibindings.jar").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.version.as_str()),
+            ("guice-multibindings", "4.2.3")
+        );
         let p = from_manifest_or_name(None, "lib-3.0.jar").unwrap();
         assert_eq!((p.name.as_str(), p.version.as_str()), ("lib", "3.0"));
         assert!(from_manifest_or_name(

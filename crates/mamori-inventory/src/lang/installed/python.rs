@@ -116,6 +116,7 @@ pub(crate) fn parse_metadata(text: &str, location: &str) -> Result<Package, Stri
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 

@@ -63,6 +63,7 @@ pub(crate) fn packages(compressed: &[u8], location: &str) -> Result<Vec<Package>
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
     use flate2::write::ZlibEncoder;
