@@ -696,9 +696,11 @@ fn serve_one(
 }
 
 /// Deterministic pseudo-random bytes (xorshift), `len` of them, generated on
-/// the fly.
+/// the fly; the same stream whatever the read sizes.
 pub struct NoiseReader {
     state: u64,
+    cur: [u8; 8],
+    pos: usize,
     left: u64,
 }
 
@@ -706,6 +708,8 @@ impl NoiseReader {
     pub fn new(len: u64) -> NoiseReader {
         NoiseReader {
             state: 0x9E37_79B9_7F4A_7C15,
+            cur: [0; 8],
+            pos: 8,
             left: len,
         }
     }
@@ -714,18 +718,16 @@ impl NoiseReader {
 impl std::io::Read for NoiseReader {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = (buf.len() as u64).min(self.left) as usize;
-        let n = n - n % 8.min(n);
-        let n = if n == 0 {
-            (self.left as usize).min(buf.len())
-        } else {
-            n
-        };
-        for chunk in buf[..n].chunks_mut(8) {
-            self.state ^= self.state << 13;
-            self.state ^= self.state >> 7;
-            self.state ^= self.state << 17;
-            let bytes = self.state.to_le_bytes();
-            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        for b in &mut buf[..n] {
+            if self.pos == 8 {
+                self.state ^= self.state << 13;
+                self.state ^= self.state >> 7;
+                self.state ^= self.state << 17;
+                self.cur = self.state.to_le_bytes();
+                self.pos = 0;
+            }
+            *b = self.cur[self.pos];
+            self.pos += 1;
         }
         self.left -= n as u64;
         Ok(n)
