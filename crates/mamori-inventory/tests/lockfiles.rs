@@ -11,17 +11,21 @@
 //! - Cargo: `grep -c '^\[\[package\]\]'` (all packages, path members included);
 //! - Pipfile.lock: `jq '.default + .develop | length'` minus entries without a
 //!   `version` (trivy-ci-test's editable git checkout);
-//! - package-lock v2/v3: distinct name@version over `node_modules/` keys, links
-//!   resolved (workspace folders without a version dropped: trivy v3 workspace
-//!   has 6 `node_modules/` keys, 2 links to versionless folders... and one link to
-//!   `nested_func@1.0.0`, giving 5);
-//! - yarn v1: 1129 entry headers in gatekeeper-website, two of which resolve to the
-//!   same `name@version`, giving 1128;
+//! - package-lock v2/v3: distinct name@version over keys with a `node_modules/`
+//!   segment, links resolved to their target folder (trivy's v3 workspace file:
+//!   debug 2.5.2 and 2.6.9, ms 0.7.2 and 2.0.0, and the link `nested_func` → 1.0.0;
+//!   the link `function1` points at a folder without a version: 5);
+//! - yarn v1: 1129 entry headers in gatekeeper-website; the alias
+//!   `react-loadable@npm:@docusaurus/react-loadable@5.5.2` is the same package as
+//!   the `@docusaurus/react-loadable@5.5.2` entry, giving 1128;
 //! - pnpm v9 multiple documents: only the second document is the project's
 //!   (`is-number@7.0.0`); the first is pnpm's own environment.
+//!
 //! INDEX rows whose files are not in the corpus are reported and skipped; go.sum
 //! and SOURCE.txt rows are not lockfiles any analyzer claims, and the test checks
 //! that none does.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use mamori_inventory::{all_analyzers, Analyzer, FileMeta, Package};
 use std::path::{Path, PathBuf};
@@ -518,4 +522,30 @@ fn claims_by_base_name_only() {
     assert!(!claimed("srv/app/go.sum"));
     assert!(!claimed("srv/app/Cargo.lock.bak") && !claimed("srv/app/cargo.lock"));
     assert!(!claimed("srv/app/package.json"));
+}
+
+/// A deterministic stand-in for the fuzz target that runs in CI: every corpus
+/// file, truncated at several points and with bytes flipped, must give packages
+/// or an error, never a panic.
+#[test]
+fn corpus_mutations_never_panic() {
+    let Some(dir) = corpus() else { return };
+    for &(rel, canonical, _, _) in EXPECTED {
+        let bytes = std::fs::read(dir.join(rel)).unwrap();
+        let path = format!("srv/app/{canonical}");
+        let a = claimants(&path, bytes.len()).remove(0);
+        let n = bytes.len();
+        for k in 1..8 {
+            let cut = n * k / 8;
+            let _ = a.analyze(&path, &bytes[..cut]);
+            let mut flipped = bytes.clone();
+            for (j, b) in flipped.iter_mut().enumerate() {
+                // A sparse, position-dependent pattern of corruptions.
+                if j % (97 * k + 13) == k {
+                    *b ^= [0x20, 0xFF, 0x0A, 0x22][j % 4];
+                }
+            }
+            let _ = a.analyze(&path, &flipped);
+        }
+    }
 }

@@ -81,6 +81,7 @@ fn spec(s: &str) -> Option<(&str, &str)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::lang::lockfiles::dedupe;

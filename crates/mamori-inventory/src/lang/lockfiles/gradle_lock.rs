@@ -69,6 +69,7 @@ fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

@@ -108,10 +108,7 @@ fn walk_v1(deps: &BTreeMap<String, V1Entry>, location: &str, out: &mut Vec<Packa
     for (name, entry) in deps {
         if let Some(v) = entry.version.as_deref() {
             let (name, version) = match v.strip_prefix("npm:") {
-                Some(alias) => match super::split_at_version(alias) {
-                    Some(nv) => nv,
-                    None => ("", ""),
-                },
+                Some(alias) => super::split_at_version(alias).unwrap_or_default(),
                 None => (name.as_str(), v),
             };
             // Registry versions hold neither `:` nor `/`; file:, git+https:, URLs do.
@@ -126,6 +123,7 @@ fn walk_v1(deps: &BTreeMap<String, V1Entry>, location: &str, out: &mut Vec<Packa
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::lang::lockfiles::dedupe;

@@ -88,6 +88,7 @@ fn parse_deps_json(content: &[u8], location: &str) -> Result<Vec<Package>, Strin
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::lang::lockfiles::dedupe;

@@ -244,6 +244,7 @@ fn dev_only_v9<'a>(doc: &'a Doc, importers: &[&Importer]) -> HashSet<&'a str> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

@@ -134,6 +134,7 @@ fn cut(s: &str) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 
