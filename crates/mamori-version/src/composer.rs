@@ -95,7 +95,11 @@ pub(crate) fn compare(a: &str, b: &str) -> Ordering {
     let (a, b) = (parts(a), parts(b));
     let nothing: Part = (RELEASE, None);
     (0..a.len().max(b.len()))
-        .map(|i| a.get(i).unwrap_or(&nothing).cmp(b.get(i).unwrap_or(&nothing)))
+        .map(|i| {
+            a.get(i)
+                .unwrap_or(&nothing)
+                .cmp(b.get(i).unwrap_or(&nothing))
+        })
         .find(|c| c.is_ne())
         .unwrap_or(Ordering::Equal)
 }

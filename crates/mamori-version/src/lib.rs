@@ -33,8 +33,8 @@ mod go;
 mod hackage;
 mod hex;
 mod maven;
-mod num;
 mod nuget;
+mod num;
 mod pep440;
 mod pubdev;
 mod rpm;
@@ -201,11 +201,9 @@ pub fn validate(scheme: Scheme, version: &str) -> Result<(), VersionError> {
             Scheme::Pep440 => pep440::parse(version)
                 .is_none()
                 .then(|| "does not follow pep 440".into()),
-            Scheme::Semver | Scheme::Go | Scheme::Hex => {
-                semver::parse(version, semver::SEMVER)
-                    .is_none()
-                    .then(|| "expected major[.minor[.patch]][-pre][+build]".into())
-            }
+            Scheme::Semver | Scheme::Go | Scheme::Hex => semver::parse(version, semver::SEMVER)
+                .is_none()
+                .then(|| "expected major[.minor[.patch]][-pre][+build]".into()),
             Scheme::Nuget => (!nuget::is_valid(version))
                 .then(|| "expected major[.minor[.patch[.revision]]][-pre][+build]".into()),
             Scheme::Pub => (!pubdev::is_valid(version))
@@ -244,7 +242,10 @@ mod tests {
     fn osv_ecosystems_map_to_schemes() {
         assert_eq!(Scheme::for_osv_ecosystem("Debian:12"), Some(Scheme::Dpkg));
         assert_eq!(Scheme::for_osv_ecosystem("Alpine:v3.19"), Some(Scheme::Apk));
-        assert_eq!(Scheme::for_osv_ecosystem("Red Hat:enterprise_linux:9"), Some(Scheme::Rpm));
+        assert_eq!(
+            Scheme::for_osv_ecosystem("Red Hat:enterprise_linux:9"),
+            Some(Scheme::Rpm)
+        );
         assert_eq!(Scheme::for_osv_ecosystem("crates.io"), Some(Scheme::Semver));
         assert_eq!(Scheme::for_osv_ecosystem("CRAN"), Some(Scheme::Cran));
         assert_eq!(Scheme::for_osv_ecosystem("Nope"), None);

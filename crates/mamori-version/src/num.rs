@@ -66,7 +66,10 @@ mod tests {
         assert_eq!(cmp_digits("010", "9"), Ordering::Greater);
         assert_eq!(cmp_digits("000", ""), Ordering::Equal);
         assert_eq!(
-            cmp_digits("999999999999999999999999999991", "999999999999999999999999999999"),
+            cmp_digits(
+                "999999999999999999999999999991",
+                "999999999999999999999999999999"
+            ),
             Ordering::Less
         );
         assert_eq!(Num::new("007"), Num::new("7"));

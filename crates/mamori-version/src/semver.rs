@@ -109,7 +109,9 @@ pub(crate) fn parse(v: &str, opts: Options) -> Option<Version> {
         idents(p, opts.fold_case)
     } else if let Some(extra) = pre_and_build.strip_prefix('.') {
         if !opts.extra_parts_are_build
-            || extra.is_empty() || !extra.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            || extra.is_empty()
+            || !extra.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        {
             return None;
         }
         build = build.or(Some(extra));
@@ -199,8 +201,14 @@ mod tests {
         assert_eq!(compare("1.2.3-5", "1.2.3-5-foo"), Less);
         assert_eq!(compare("1.2.3-R2", "1.2.3-r100"), Less);
         // Go pseudo-version: a pre-release of the next patch.
-        assert_eq!(compare("v1.2.4-0.20200101000000-abcdef123456", "v1.2.4"), Less);
-        assert_eq!(compare("v1.2.4-0.20200101000000-abcdef123456", "v1.2.3"), Greater);
+        assert_eq!(
+            compare("v1.2.4-0.20200101000000-abcdef123456", "v1.2.4"),
+            Less
+        );
+        assert_eq!(
+            compare("v1.2.4-0.20200101000000-abcdef123456", "v1.2.3"),
+            Greater
+        );
     }
 
     #[test]

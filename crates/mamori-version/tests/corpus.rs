@@ -104,11 +104,20 @@ fn version_ordering_fixtures() {
         files.len(),
         failures.len()
     );
-    assert_eq!(excused, NON_TRANSITIVE.len(), "an excused line now passes or is gone");
+    assert_eq!(
+        excused,
+        NON_TRANSITIVE.len(),
+        "an excused line now passes or is gone"
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
         failures.len(),
-        failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

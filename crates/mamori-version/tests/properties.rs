@@ -24,8 +24,8 @@ fn tokens(scheme: Scheme) -> &'static [&'static str] {
             "0", "1", "2", "10", "01", ".", "~", "^", "a", "b", "rc", "-", ":", "_", "+",
         ],
         Scheme::Pep440 => &[
-            "0", "1", "2", "10", "01", ".", "!", "a", "b", "rc", "c", "alpha", "post", "dev",
-            "-", "_", "+", "loc", "r", "v", "pre", "Z",
+            "0", "1", "2", "10", "01", ".", "!", "a", "b", "rc", "c", "alpha", "post", "dev", "-",
+            "_", "+", "loc", "r", "v", "pre", "Z",
         ],
         Scheme::Semver | Scheme::Go | Scheme::Hex | Scheme::Pub | Scheme::Nuget => &[
             "0", "1", "2", "10", "01", ".", "-", "+", "alpha", "beta", "A", "x", "v", "rc",
@@ -34,7 +34,9 @@ fn tokens(scheme: Scheme) -> &'static [&'static str] {
             "0", "1", "2", "10", ".", "-", "alpha", "a", "b", "m", "rc", "cr", "snapshot", "ga",
             "final", "sp", "foo", "x", "release", "RC",
         ],
-        Scheme::Rubygems => &["0", "1", "2", "10", ".", "-", "a", "b", "pre", "rc", "x", " "],
+        Scheme::Rubygems => &[
+            "0", "1", "2", "10", ".", "-", "a", "b", "pre", "rc", "x", " ",
+        ],
         Scheme::Composer => &[
             "0", "1", "2", "10", ".", "-", "_", "+", "dev", "alpha", "a", "b", "beta", "RC", "rc",
             "p", "pl", "#", "stable", "x", "v", "ALPHA",
@@ -55,7 +57,12 @@ fn version(scheme: Scheme) -> BoxedStrategy<String> {
 
 fn check_total_order(scheme: Scheme, mut batch: Vec<String>) -> Result<(), TestCaseError> {
     for a in &batch {
-        prop_assert_eq!(compare(scheme, a, a), Ordering::Equal, "{} not equal to itself", a);
+        prop_assert_eq!(
+            compare(scheme, a, a),
+            Ordering::Equal,
+            "{} not equal to itself",
+            a
+        );
         for b in &batch {
             prop_assert_eq!(
                 compare(scheme, a, b),
