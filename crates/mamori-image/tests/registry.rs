@@ -527,7 +527,7 @@ fn bearer_token_challenge_flow() {
 fn redirects_to_blob_storage_do_not_carry_credentials() {
     let dir = tempfile::tempdir().unwrap();
     let img = sample_image(true);
-    let blobs = vec![img.config.clone(), img.layer.clone()];
+    let blobs = [img.config.clone(), img.layer.clone()];
     let cdn = MiniServer::start(Box::new(move |req| {
         blobs
             .iter()
