@@ -86,3 +86,72 @@ pub(crate) fn for_each_blob(db: &[u8], f: &mut BlobSink) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::header::build::HeaderBuilder;
+
+    /// Serialises an in-memory database built by `sql`, plus one row per blob.
+    fn image(sql: &str, blobs: &[Vec<u8>]) -> Vec<u8> {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(sql).unwrap();
+        for (i, b) in blobs.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO Packages (hnum, blob) VALUES (?1, ?2)",
+                rusqlite::params![i as i64 + 1, b],
+            )
+            .unwrap();
+        }
+        conn.serialize("main").unwrap().to_vec()
+    }
+
+    const SCHEMA: &str =
+        "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL);";
+
+    #[test]
+    fn reads_rows_also_in_wal_mode() {
+        let blob = HeaderBuilder::default()
+            .string(1000, "zlib")
+            .string(1001, "1.2.13")
+            .string(1002, "1.fc38")
+            .build();
+        let mut db = image(SCHEMA, &[blob.clone()]);
+        for wal in [false, true] {
+            if wal {
+                db[18] = 2;
+                db[19] = 2;
+            }
+            let pkgs = crate::read_packages(&db).unwrap();
+            assert_eq!(pkgs.len(), 1, "wal: {wal}");
+            assert_eq!(pkgs[0].version_release(), "1.2.13-1.fc38");
+        }
+    }
+
+    #[test]
+    fn a_view_is_not_a_packages_table() {
+        // A recursive view would never finish if we queried it.
+        let db = image(
+            "CREATE VIEW Packages AS WITH RECURSIVE n(hnum, blob) AS \
+             (SELECT 1, x'00' UNION ALL SELECT hnum + 1, blob FROM n) SELECT * FROM n;",
+            &[],
+        );
+        let e = crate::read_packages(&db).unwrap_err().to_string();
+        assert!(e.contains("no Packages table"), "{e}");
+    }
+
+    #[test]
+    fn truncated_image_is_an_error() {
+        // A header big enough to spill onto overflow pages.
+        let blob = HeaderBuilder::default()
+            .string(1000, "big")
+            .string(1014, &"x".repeat(20_000))
+            .build();
+        let db = image(SCHEMA, &[blob]);
+        assert_eq!(crate::read_packages(&db).unwrap().len(), 1);
+        for cut in [100, 4096, db.len() / 2] {
+            assert!(crate::read_packages(&db[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+}
