@@ -16,7 +16,7 @@ const MAX_DOCKER_CONFIG: u64 = 4 << 20;
 
 /// A user name and password (or token used as a password).
 #[derive(Clone, PartialEq, Eq)]
-pub struct Credentials {
+pub(crate) struct Credentials {
     /// User name.
     pub username: String,
     /// Password or personal access token.

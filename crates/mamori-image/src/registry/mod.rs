@@ -3,7 +3,7 @@
 //! [`open`] fetches the manifest (following an index or Docker manifest list to
 //! the wanted platform), then the config, verifying both against their digests;
 //! layers are not downloaded up front but streamed on demand through a
-//! [`BlobSource`](crate::BlobSource) that checks each layer's size and digest as
+//! [`BlobSource`] that checks each layer's size and digest as
 //! it goes. Authentication covers anonymous access, HTTP basic, and bearer
 //! tokens obtained through the `WWW-Authenticate` challenge, with credentials
 //! from [`RegistryOptions`] or Docker's `config.json`.
@@ -16,11 +16,10 @@ mod auth;
 mod client;
 mod verify;
 
-pub use auth::Credentials;
-
 use crate::manifest::{parse_json, Index, Manifest};
 use crate::source::{blob_path, select, BlobSource, MAX_JSON};
 use crate::{Image, ImageError, OpenOptions, RegistryRef};
+use auth::Credentials;
 use client::{Client, MANIFEST_ACCEPT};
 use std::collections::HashMap;
 use std::io::Read;
