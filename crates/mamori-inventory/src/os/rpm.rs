@@ -206,6 +206,41 @@ mod tests {
     }
 
     #[test]
+    fn owned_language_files_are_attributed_to_the_rpm() {
+        use crate::{assemble, LayerAnalysis};
+        let meta = "/usr/lib/python3.9/site-packages/six-1.15.0.dist-info/METADATA";
+        let rpm = RpmPackage {
+            name: "python3-six".into(),
+            version: "1.15.0".into(),
+            release: "9.el9".into(),
+            files: vec![meta.into()],
+            ..RpmPackage::default()
+        };
+        let layer = LayerAnalysis {
+            files: vec![
+                (
+                    "var/lib/rpm/rpmdb.sqlite".into(),
+                    Analysis {
+                        packages: vec![to_package(rpm, "/var/lib/rpm/rpmdb.sqlite").unwrap()],
+                        ..Analysis::default()
+                    },
+                ),
+                (
+                    meta[1..].into(),
+                    Analysis {
+                        packages: vec![Package::new(Ecosystem::Pypi, "six", "1.15.0", meta)],
+                        ..Analysis::default()
+                    },
+                ),
+            ],
+            ..LayerAnalysis::default()
+        };
+        let inv = assemble(&[layer]);
+        let names: Vec<&str> = inv.packages.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["python3-six"]);
+    }
+
+    #[test]
     fn manifest_and_garbage() {
         let a = RpmAnalyzer;
         let text = b"vim\t9.0-1.cm2\t1\t1\tMicrosoft Corporation\t2\t45000\tx86_64\t2\tvim-9.0-1.cm2.src.rpm\n";
