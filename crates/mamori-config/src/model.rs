@@ -523,6 +523,7 @@ fn expand_list(file: &Arc<str>, document: usize, node: Node, out: &mut Vec<Objec
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 

@@ -740,6 +740,7 @@ impl<'a> Eval<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
     use crate::model::parse_documents;

@@ -134,9 +134,7 @@ pub fn pod_view(obj: &Object) -> Option<PodView<'_>> {
         _ => {
             let spec = r.path(&["spec", "template", "spec"]);
             // Unknown kinds count only when the template really holds containers.
-            if spec.and_then(|s| s.get("containers")).is_none() {
-                return None;
-            }
+            spec.and_then(|s| s.get("containers"))?;
             (r.path(&["spec", "template", "metadata"]), spec)
         }
     };
@@ -148,6 +146,7 @@ pub fn pod_view(obj: &Object) -> Option<PodView<'_>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
     use crate::model::parse_documents;

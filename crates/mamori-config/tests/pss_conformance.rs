@@ -2,6 +2,8 @@
 //! through `evaluate_pss` at the fixture's level and version: rejected pods must
 //! give at least one violation, admitted pods none.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use mamori_config::{evaluate_pss, parse_documents, Level, Version};
 use std::path::Path;
 

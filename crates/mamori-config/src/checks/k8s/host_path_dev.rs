@@ -1,0 +1,66 @@
+//! ## What it does
+//! Reports hostPath volumes whose path is, contains or lies under `/dev`.
+//!
+//! ## Why is this bad?
+//! Raw device nodes give direct access to disks and hardware, bypassing file-system
+//! permissions entirely.
+//!
+//! ## Example
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: registry.example.com/shop/web:1.4.2
+//!   volumes:
+//!   - name: host
+//!     hostPath:
+//!       path: /dev
+//! ```
+//!
+//! Use instead:
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: registry.example.com/shop/web:1.4.2
+//!   volumes:
+//!   - name: cache
+//!     emptyDir: {}
+//! ```
+//!
+//! ## Remediation
+//! Do not mount this host path. If the workload truly needs node access (an agent), run it
+//! in a dedicated, locked-down namespace and review it.
+//!
+//! ## References
+//! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
+//! - MITRE ATT&CK: [T1006](https://attack.mitre.org/techniques/T1006/)
+//! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
+
+use crate::checks::prelude::*;
+
+check! {
+    id: "MAM-K8S-046",
+    name: "host_path_dev",
+    group: "k8s",
+    title: "Host /dev mounted",
+    severity: High,
+    attack: ["T1611", "T1006"],
+    refs: {  },
+    run: Pod(run),
+}
+
+fn run(cx: &PodCx<'_>, out: &mut Out) {
+    host_path_check(cx, out, &["/dev"], "host devices");
+}

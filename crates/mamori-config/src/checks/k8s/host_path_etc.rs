@@ -1,0 +1,66 @@
+//! ## What it does
+//! Reports hostPath volumes whose path is, contains or lies under `/etc`.
+//!
+//! ## Why is this bad?
+//! `/etc` holds `shadow`, `kubernetes/` credentials, `cron.d` and systemd units; writing
+//! there is code execution on the node.
+//!
+//! ## Example
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: registry.example.com/shop/web:1.4.2
+//!   volumes:
+//!   - name: host
+//!     hostPath:
+//!       path: /etc
+//! ```
+//!
+//! Use instead:
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: registry.example.com/shop/web:1.4.2
+//!   volumes:
+//!   - name: cache
+//!     emptyDir: {}
+//! ```
+//!
+//! ## Remediation
+//! Do not mount this host path. If the workload truly needs node access (an agent), run it
+//! in a dedicated, locked-down namespace and review it.
+//!
+//! ## References
+//! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
+//! - MITRE ATT&CK: [T1552.001](https://attack.mitre.org/techniques/T1552/001/)
+//! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
+
+use crate::checks::prelude::*;
+
+check! {
+    id: "MAM-K8S-042",
+    name: "host_path_etc",
+    group: "k8s",
+    title: "Host /etc mounted",
+    severity: High,
+    attack: ["T1611", "T1552.001"],
+    refs: {  },
+    run: Pod(run),
+}
+
+fn run(cx: &PodCx<'_>, out: &mut Out) {
+    host_path_check(cx, out, &["/etc"], "host configuration");
+}

@@ -1,0 +1,150 @@
+//! One generic harness for every check: the check's own documentation example
+//! (the block under `## Example`) must produce at least one finding of that check,
+//! the "Use instead:" block none. The rendered findings of all bad examples are
+//! compared with `tests/snapshots/checks.snap` (what users see: ID, severity,
+//! message, file:line, object). Run with `UPDATE_SNAPSHOTS=1` to accept changes.
+
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
+use mamori_config::{registry, Input, Level, Scanner, Settings, Version};
+use std::fmt::Write as _;
+
+fn settings() -> Settings {
+    Settings {
+        trusted_registries: vec!["registry.example.com".to_string()],
+        pss: Some((Level::Restricted, Version::LATEST)),
+        ..Settings::default()
+    }
+}
+
+/// The fenced code blocks of a doc, with their language.
+fn code_blocks(doc: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(String, String)> = None;
+    for line in doc.lines() {
+        if let Some(lang) = line.strip_prefix("```") {
+            match cur.take() {
+                Some(b) => out.push(b),
+                None => cur = Some((lang.to_string(), String::new())),
+            }
+        } else if let Some((_, body)) = cur.as_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    out
+}
+
+fn input(lang: &str, body: &str) -> Input {
+    let name = if lang == "dockerfile" {
+        "Dockerfile"
+    } else {
+        "example.yaml"
+    };
+    Input::new(name, body.as_bytes().to_vec())
+}
+
+#[test]
+fn every_check_fires_on_its_bad_example_only() {
+    let mut snapshot = String::new();
+    let mut failures = Vec::new();
+    let checks = registry();
+    for c in &checks {
+        let doc = c.doc();
+        let sections = [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "Use instead:",
+            "## Remediation",
+            "## References",
+        ];
+        let mut pos = 0;
+        for s in sections {
+            match doc[pos..].find(s) {
+                Some(p) => pos += p,
+                None => failures.push(format!(
+                    "{}: doc section {s:?} missing or out of order",
+                    c.id
+                )),
+            }
+        }
+        let blocks = code_blocks(doc);
+        let [(lang, bad), (_, good), ..] = blocks.as_slice() else {
+            failures.push(format!("{}: needs a bad and a good example", c.id));
+            continue;
+        };
+        let scanner = Scanner::new(settings()).only(c.id);
+        let b = scanner.scan(&[input(lang, bad)]);
+        let g = scanner.scan(&[input(lang, good)]);
+        if !b.errors.is_empty() || !g.errors.is_empty() {
+            failures.push(format!(
+                "{}: example does not parse: {:?} {:?}",
+                c.id, b.errors, g.errors
+            ));
+        }
+        if b.findings.is_empty() {
+            failures.push(format!("{}: bad example gives no finding", c.id));
+        }
+        if let Some(f) = g.findings.first() {
+            failures.push(format!("{}: good example gives a finding: {f}", c.id));
+        }
+        for f in &b.findings {
+            assert_eq!(f.check_id, c.id);
+            let _ = writeln!(snapshot, "{f}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/checks.snap");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &snapshot).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected != snapshot {
+        let diff: Vec<String> = snapshot
+            .lines()
+            .zip(expected.lines().chain(std::iter::repeat("<missing>")))
+            .filter(|(a, b)| a != b)
+            .take(10)
+            .map(|(a, b)| format!("  got:      {a}\n  expected: {b}"))
+            .collect();
+        panic!(
+            "snapshot differs (UPDATE_SNAPSHOTS=1 to accept):\n{}",
+            diff.join("\n")
+        );
+    }
+    eprintln!(
+        "{} checks, each fires on its bad example and not on its good one",
+        checks.len()
+    );
+}
+
+#[test]
+fn at_least_150_checks_with_metadata() {
+    let checks = registry();
+    assert!(checks.len() >= 150, "{} checks", checks.len());
+    for c in &checks {
+        assert!(
+            c.id.starts_with("MAM-K8S-") || c.id.starts_with("MAM-DF-"),
+            "{}",
+            c.id
+        );
+        assert_eq!(c.is_dockerfile(), c.id.starts_with("MAM-DF-"), "{}", c.id);
+        assert!(!c.title.is_empty());
+        for a in c.attack {
+            assert!(
+                a.starts_with('T')
+                    && a[1..]
+                        .split('.')
+                        .all(|p| p.chars().all(|ch| ch.is_ascii_digit())),
+                "{}: {a}",
+                c.id
+            );
+        }
+    }
+}
