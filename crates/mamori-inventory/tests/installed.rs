@@ -805,6 +805,7 @@ fn scan_real_tree() {
         .collect();
     // id -> (files read, packages, errors, bytes)
     let mut stats: BTreeMap<&str, (usize, usize, usize, u64)> = BTreeMap::new();
+    let mut spent: BTreeMap<&str, std::time::Duration> = BTreeMap::new();
     let started = std::time::Instant::now();
     let mut stack = vec![std::path::PathBuf::from(&root)];
     while let Some(dir) = stack.pop() {
@@ -838,7 +839,10 @@ fn scan_real_tree() {
                 let s = stats.entry(a.id()).or_default();
                 s.0 += 1;
                 s.3 += bytes.len() as u64;
-                match a.analyze(&rel, &bytes) {
+                let t = std::time::Instant::now();
+                let result = a.analyze(&rel, &bytes);
+                *spent.entry(a.id()).or_default() += t.elapsed();
+                match result {
                     Ok(r) => {
                         s.1 += r.packages.len();
                         if std::env::var_os("MAMORI_VERBOSE").is_some() {
@@ -857,8 +861,9 @@ fn scan_real_tree() {
     }
     for (id, (files, pkgs, errs, bytes)) in &stats {
         println!(
-            "{id}: {files} files ({} MiB), {pkgs} packages, {errs} errors",
-            bytes >> 20
+            "{id}: {files} files ({} MiB), {pkgs} packages, {errs} errors, {:?} in analyze",
+            bytes >> 20,
+            spent.get(id).copied().unwrap_or_default()
         );
     }
     println!("elapsed: {:?}", started.elapsed());

@@ -1,6 +1,7 @@
 //! Ruby gems installed by RubyGems or Bundler: the generated gemspecs in a gem
 //! home's `specifications/` directory (`usr/local/bundle/specifications/rake-13.0.6.gemspec`,
-//! `var/lib/gems/3.1.0/specifications/…`).
+//! `var/lib/gems/3.1.0/specifications/…`), including the default gems that ship
+//! with Ruby (`specifications/default/json-2.6.3.gemspec`).
 //!
 //! Installed gemspecs are Ruby written by RubyGems itself, so their shape is
 //! regular: `s.name = "rake".freeze`, `s.version = "13.0.6"`, `s.licenses =
@@ -27,11 +28,16 @@ impl Analyzer for GemspecAnalyzer {
         1
     }
     fn required(&self, path: &str, _meta: &FileMeta) -> bool {
-        path.ends_with(".gemspec")
-            && path
-                .rsplit('/')
-                .nth(1)
-                .is_some_and(|dir| dir == "specifications")
+        if !path.ends_with(".gemspec") {
+            return false;
+        }
+        // Default gems (bundled with Ruby) live in `specifications/default/`.
+        let mut dirs = path.rsplit('/').skip(1);
+        match dirs.next() {
+            Some("specifications") => true,
+            Some("default") => dirs.next() == Some("specifications"),
+            _ => false,
+        }
     }
     fn max_size(&self) -> u64 {
         1 << 20
@@ -213,6 +219,23 @@ mod tests {
         assert_eq!((p.name.as_str(), p.version.as_str()), ("net-http", "0.4.1"));
         let e = parse_gemspec("", "weird.gemspec", "/x").unwrap_err();
         assert!(e.contains("\"weird.gemspec\""), "{e}");
+    }
+
+    #[test]
+    fn claims_installed_and_default_specifications() {
+        let m = FileMeta {
+            size: 1,
+            mode: 0o644,
+        };
+        let a = GemspecAnalyzer;
+        assert!(a.required("usr/local/bundle/specifications/rake-13.0.6.gemspec", &m));
+        assert!(a.required(
+            "usr/local/lib/ruby/gems/3.2.0/specifications/default/json-2.6.3.gemspec",
+            &m
+        ));
+        assert!(!a.required("app/json.gemspec", &m));
+        assert!(!a.required("app/default/json.gemspec", &m));
+        assert!(!a.required("specifications/x.gemspec.bak", &m));
     }
 
     #[test]
