@@ -17,8 +17,10 @@ use std::collections::HashMap;
 
 /// Most index entries librpm itself accepts in one header (`hdrchkTags`).
 const MAX_ENTRIES: u32 = 0xffff;
-/// Largest data store librpm itself accepts in one header (`hdrchkData`).
-const MAX_DATA: u32 = 0x00ff_ffff;
+/// Largest data store librpm itself accepts in one header (`HEADER_DATA_MAX`,
+/// 256 MiB since rpm 4.6; older releases stopped at 16 MiB). The store is
+/// only sliced, never copied, so the limit costs no memory.
+const MAX_DATA: u32 = 0x0fff_ffff;
 /// Cap on the number of owned files assembled from one header. Real packages
 /// stay far below this (texlive-scheme-full owns ~200k); it only bounds output
 /// for a hostile header whose arrays all point at the same bytes.
@@ -521,11 +523,23 @@ mod tests {
         assert!(parse_header(&nameless).is_err());
 
         let mut huge = vec![0u8; 8];
-        huge[..4].copy_from_slice(&0x00ff_ffffu32.to_be_bytes());
+        huge[..4].copy_from_slice(&0x00ff_ffffu32.to_be_bytes()); // entry count
         assert!(parse_header(&huge)
             .unwrap_err()
             .to_string()
             .contains("out of range"));
+
+        let mut big_store = vec![0u8; 8];
+        big_store[..4].copy_from_slice(&1u32.to_be_bytes());
+        big_store[4..].copy_from_slice(&0x1000_0000u32.to_be_bytes());
+        let e = parse_header(&big_store).unwrap_err().to_string();
+        assert!(e.contains("data length 268435456 out of range"), "{e}");
+
+        // Claims more data than the blob holds.
+        let mut short = HeaderBuilder::default().string(TAG_NAME, "x").build();
+        short[7] = short[7].wrapping_add(1);
+        let e = parse_header(&short).unwrap_err().to_string();
+        assert!(e.contains("shorter than"), "{e}");
     }
 
     #[test]
