@@ -637,6 +637,66 @@ fn go_pointer_format_build_info_through_elf_segments() {
     assert!(a.is_empty());
 }
 
+/// A minimal ELF32 big-endian executable (MIPS), one `PT_LOAD` mapping the file at
+/// `0x10000`, no section headers; `body` at file offset 96.
+fn elf32_be_exec(body: &[u8]) -> Vec<u8> {
+    const BASE: u32 = 0x1_0000;
+    let total = (96 + body.len()) as u32;
+    let mut f = Vec::new();
+    f.extend_from_slice(b"\x7fELF\x01\x02\x01\x00"); // 32-bit, BE, version 1
+    f.resize(16, 0);
+    f.extend_from_slice(&2u16.to_be_bytes()); // e_type: ET_EXEC
+    f.extend_from_slice(&8u16.to_be_bytes()); // e_machine: MIPS
+    f.extend_from_slice(&1u32.to_be_bytes()); // e_version
+    f.extend_from_slice(&BASE.to_be_bytes()); // e_entry
+    f.extend_from_slice(&52u32.to_be_bytes()); // e_phoff
+    f.extend_from_slice(&0u32.to_be_bytes()); // e_shoff
+    f.extend_from_slice(&0u32.to_be_bytes()); // e_flags
+    f.extend_from_slice(&52u16.to_be_bytes()); // e_ehsize
+    f.extend_from_slice(&32u16.to_be_bytes()); // e_phentsize
+    f.extend_from_slice(&1u16.to_be_bytes()); // e_phnum
+    f.extend_from_slice(&40u16.to_be_bytes()); // e_shentsize
+    f.extend_from_slice(&0u16.to_be_bytes()); // e_shnum
+    f.extend_from_slice(&0u16.to_be_bytes()); // e_shstrndx
+    assert_eq!(f.len(), 52);
+    for v in [1, 0, BASE, BASE, total, total, 6, 0x1000] {
+        // p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align
+        f.extend_from_slice(&u32::to_be_bytes(v));
+    }
+    f.resize(96, 0);
+    f.extend_from_slice(body);
+    f
+}
+
+#[test]
+fn go_pointer_format_32_bit_big_endian() {
+    // As above with 4-byte big-endian pointers (flags bit 0), at address 0x10060:
+    //   +16 version header address, +20 module header address,
+    //   +24 version header {data, len}, +32 module header {data, len}, +40 bytes.
+    const AT: u32 = 0x1_0060;
+    let version = b"go1.15.2";
+    let modinfo = framed_modinfo();
+    let mut b = b"\xff Go buildinf:".to_vec();
+    b.push(4);
+    b.push(1);
+    for v in [
+        AT + 24,
+        AT + 32,
+        AT + 40,
+        version.len() as u32,
+        AT + 40 + version.len() as u32,
+        modinfo.len() as u32,
+    ] {
+        b.extend_from_slice(&v.to_be_bytes());
+    }
+    b.extend_from_slice(version);
+    b.extend_from_slice(&modinfo);
+    let a = run("bin/mips", &EXE, &elf32_be_exec(&b));
+    let mut want = expected_go();
+    want.last_mut().unwrap().1 = "v1.15.2".into();
+    assert_eq!(name_versions(&a), want);
+}
+
 // ---------------------------------------------------------------- Rust
 
 fn zlib(b: &[u8]) -> Vec<u8> {
