@@ -141,6 +141,7 @@ pub(crate) fn verrevcmp(a: &str, b: &str) -> Ordering {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
     use Ordering::*;

@@ -235,6 +235,7 @@ pub fn is_valid(scheme: Scheme, version: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {
     use super::*;
 

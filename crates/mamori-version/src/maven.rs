@@ -15,7 +15,7 @@
 //! against "nothing" a qualifier is compared with the release qualifier.
 //! Where those two rules contradict each other (Maven's comparator is not
 //! transitive: `1-alpha < 1 < 1.sp` but `1.sp < 1-alpha`), this module
-//! departs from Maven just enough to be a total order; see [`band`].
+//! departs from Maven just enough to be a total order; see [`bands`].
 //!
 //! Every string is accepted. To keep memory and recursion bounded on hostile
 //! input, sub-lists nest at most [`MAX_DEPTH`] deep; deeper items stay in the
@@ -195,7 +195,7 @@ fn vs_nothing(item: &Item) -> Ordering {
     }
 }
 
-/// Where item `k` of `list` sits on the single line every item is placed
+/// Where each item of `list` sits on the single line every item is placed
 /// on. Bands, lowest first:
 ///
 /// 0. pre-release qualifiers (`alpha` … `snapshot`), by rank;
@@ -217,50 +217,58 @@ fn vs_nothing(item: &Item) -> Ordering {
 /// "nothing" is placed above a null item followed by a pre-release qualifier
 /// (`2.9.0-1 > 2.9.0.RC1`), and a sub-list below "nothing" below a
 /// post-release qualifier (`1-alpha < 1.sp`).
-fn band(list: &[Item], k: usize) -> u8 {
-    let item = &list[k];
-    match (item, vs_nothing(item)) {
-        (Item::Str(_), Ordering::Less) => 0,
-        (Item::List(_), Ordering::Less) => 1,
-        (Item::Str(_), Ordering::Greater) => 4,
-        (Item::List(_), Ordering::Greater) => 5,
-        (Item::Int(_), Ordering::Greater) => 8,
-        // A null item: classified by the first non-null item after it.
-        (_, _) => match list[k + 1..].iter().find(|i| vs_nothing(i).is_ne()) {
-            None => 3,
-            Some(next) => match (next, vs_nothing(next)) {
-                (Item::Int(_), _) => 7,
-                (_, Ordering::Less) => 2,
-                _ => 6,
-            },
-        },
+fn bands(list: &[Item]) -> Vec<u8> {
+    let mut out = vec![3u8; list.len()];
+    // What the next non-null item is, scanning from the right, so a long run
+    // of zeros costs linear rather than quadratic time.
+    let mut after_nulls = 3u8;
+    for (k, item) in list.iter().enumerate().rev() {
+        let vs = vs_nothing(item);
+        out[k] = match (item, vs) {
+            (Item::Str(_), Ordering::Less) => 0,
+            (Item::List(_), Ordering::Less) => 1,
+            (Item::Str(_), Ordering::Greater) => 4,
+            (Item::List(_), Ordering::Greater) => 5,
+            (Item::Int(_), Ordering::Greater) => 8,
+            // A null item: classified by the first non-null item after it.
+            (_, _) => after_nulls,
+        };
+        after_nulls = match (item, vs) {
+            (_, Ordering::Equal) => after_nulls,
+            (Item::Int(_), _) => 7,
+            (_, Ordering::Less) => 2,
+            _ => 6,
+        };
     }
-}
-
-/// Compares position `k` of two lists; a missing item is "nothing".
-fn cmp_at(x: &[Item], y: &[Item], k: usize) -> Ordering {
-    let bx = if k < x.len() { band(x, k) } else { 3 };
-    let by = if k < y.len() { band(y, k) } else { 3 };
-    if bx != by {
-        return bx.cmp(&by);
-    }
-    match (x.get(k), y.get(k)) {
-        (Some(Item::Int(a)), Some(Item::Int(b))) if bx == 8 => a.cmp(b),
-        (Some(Item::Str(a)), Some(Item::Str(b))) if bx == 0 || bx == 4 => {
-            qualifier_rank(a).cmp(&qualifier_rank(b))
-        }
-        (Some(Item::List(a)), Some(Item::List(b))) if bx == 1 || bx == 5 => cmp_list(a, b),
-        // Null items within one band are equal; later positions decide.
-        _ => Ordering::Equal,
-    }
+    out
 }
 
 /// Lexicographic comparison, the shorter list padded with "nothing".
 fn cmp_list(x: &[Item], y: &[Item]) -> Ordering {
-    (0..x.len().max(y.len()))
-        .map(|k| cmp_at(x, y, k))
-        .find(|c| c.is_ne())
-        .unwrap_or(Ordering::Equal)
+    let (bx, by) = (bands(x), bands(y));
+    for k in 0..x.len().max(y.len()) {
+        let (ba, bb) = (
+            bx.get(k).copied().unwrap_or(3),
+            by.get(k).copied().unwrap_or(3),
+        );
+        let c = if ba != bb {
+            ba.cmp(&bb)
+        } else {
+            match (x.get(k), y.get(k)) {
+                (Some(Item::Int(a)), Some(Item::Int(b))) if ba == 8 => a.cmp(b),
+                (Some(Item::Str(a)), Some(Item::Str(b))) if ba == 0 || ba == 4 => {
+                    qualifier_rank(a).cmp(&qualifier_rank(b))
+                }
+                (Some(Item::List(a)), Some(Item::List(b))) if ba == 1 || ba == 5 => cmp_list(a, b),
+                // Null items within one band are equal; later positions decide.
+                _ => Ordering::Equal,
+            }
+        };
+        if c.is_ne() {
+            return c;
+        }
+    }
+    Ordering::Equal
 }
 
 /// Compares two Maven versions.

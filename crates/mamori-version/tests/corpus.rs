@@ -2,6 +2,8 @@
 //! byte-exact from osv-scalibr's `semantic/testdata`) through [`compare`] in
 //! both directions. Skips with a message when the corpus is absent.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use mamori_version::{compare, Scheme};
 use std::cmp::Ordering;
 use std::path::Path;
@@ -19,7 +21,7 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpu
 ///   (`2.9.0.RC3 < 2.9.0`, `2.9.0 < 2.9.0-1` and `2.9.0-1 < 2.9.0.RC1` are
 ///   consecutive fixture lines, and `RC1 < RC3`). Each excused Maven line is
 ///   the `X-sub < X.0.Qualifier` step of such a cycle; `maven.rs` keeps the
-///   other steps (see its `band` doc and unit tests).
+///   other steps (see its `bands` doc and unit tests).
 const NON_TRANSITIVE: &[(&str, &str)] = &[
     ("packagist-versions.txt", "1.2.3.# = 1.2.3.1"),
     (

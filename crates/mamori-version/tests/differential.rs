@@ -11,6 +11,8 @@
 //! asserts 100% agreement and prints how many pairs it compared. A missing
 //! reference tool is reported on stderr and the test is skipped.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use mamori_version::{compare, is_valid, Scheme};
 use std::cmp::Ordering;
 use std::io::Write;

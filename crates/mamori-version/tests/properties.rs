@@ -7,6 +7,8 @@
 //! standard sort panics on comparators that are not total orders) and then
 //! checking every pair of the sorted batch.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use mamori_version::{compare, validate, Scheme};
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -145,6 +147,11 @@ fn huge_inputs_stay_cheap() {
         "1-".repeat(50_000),
         "a1".repeat(50_000),
         "~".repeat(100_000),
+        // Long runs of null items before a significant one.
+        format!("{}1", "0.".repeat(50_000)),
+        format!("1{}", ".0".repeat(50_000)),
+        format!("1{}a", "-0".repeat(50_000)),
+        "_p".repeat(50_000),
     ];
     for scheme in Scheme::ALL {
         for a in &inputs {
