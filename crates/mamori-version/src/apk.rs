@@ -10,7 +10,9 @@
 //! * Suffixes compare pairwise: `_alpha < _beta < _pre < _rc < (none) < _cvs
 //!   < _svn < _git < _hg < _p`, then by their number (missing = 0).
 //! * `~hash` (a commit hash) is ignored: it cannot be ordered.
-//! * `-rN` is the package revision (missing = 0).
+//! * `-rN` is the package revision (missing = 0, so `1` = `1-r0`; apk-tools
+//!   itself puts `1` first, but the osv-scalibr fixtures need `1 > 1-ruff`,
+//!   which only a missing-equals-zero revision satisfies transitively).
 //!
 //! Invalid input, which `apk version -t` still compares, is ordered by a
 //! documented extension that agrees with the osv-scalibr fixtures: whatever
@@ -215,6 +217,7 @@ mod tests {
         assert_eq!(compare("1.0~abc123-r1", "1.0-r1"), Equal);
         assert_eq!(compare("1-ruff1", "1-ruff2"), Equal);
         assert_eq!(compare("1-ruff1", "1"), Less);
+        assert_eq!(compare("1", "1-r0"), Equal);
         assert!(parse("1.2.3_rc1-r0").is_valid());
         assert!(!parse("1.2.3_foo").is_valid());
     }
