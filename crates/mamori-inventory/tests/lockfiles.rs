@@ -512,6 +512,21 @@ fn every_lockfile_analyzer_rejects_garbage_without_panicking() {
         let _ = a.analyze(&path, &"[{\"a\":".repeat(10_000).into_bytes());
         let _ = a.analyze(&path, &"- ".repeat(10_000).into_bytes());
         let _ = a.analyze(&path, &"<a>".repeat(10_000).into_bytes());
+        // Deep nesting in each syntax: toml arrays and inline tables, yaml flow
+        // collections, json arrays. Recursion limits must turn these into errors.
+        for deep in [
+            format!("a = {}", "[".repeat(100_000)),
+            format!("a = {}", "{b = ".repeat(100_000)),
+            format!(
+                "[[package]]\nname = \"x\"\nversion = {}",
+                "[".repeat(100_000)
+            ),
+            "[".repeat(100_000),
+            format!("a: {}", "{b: ".repeat(100_000)),
+            format!("{{\"packages\": {}", "[".repeat(100_000)),
+        ] {
+            let _ = a.analyze(&path, deep.as_bytes());
+        }
     }
 }
 

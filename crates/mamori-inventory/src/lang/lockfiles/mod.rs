@@ -181,6 +181,34 @@ fn one_line(e: impl std::fmt::Display) -> String {
     msg
 }
 
+/// Rejects YAML whose flow collections (`[…]`, `{…}`) nest deeper than `max`.
+///
+/// libyaml, under serde_norway, spends time proportional to the nesting depth on
+/// every token of a flow collection, so `{a: {a: {a: …` costs quadratic time
+/// before serde's recursion limit is ever consulted (seconds for 100 kB). Real
+/// lockfiles nest flow collections two levels deep. The scan ignores quoting and
+/// comments, so brackets inside strings count too: the limit the callers pass
+/// (256) is generous enough that only an unbalanced pile of brackets reaches it,
+/// and small enough that libyaml's per-token cost stays negligible.
+fn check_flow_depth(text: &str, max: usize) -> Result<(), String> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Err(format!(
+                        "yaml flow collections nested deeper than {max} (at byte {i})"
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Splits an npm-style `name@version` (the name may start with `@scope/`).
 fn split_at_version(s: &str) -> Option<(&str, &str)> {
     let i = s.get(1..)?.find('@')? + 1;
@@ -213,6 +241,16 @@ mod tests {
         assert!(text(b"\xFF\xFEa").unwrap_err().contains("odd"));
         assert!(text(b"a\0b").unwrap_err().contains("nul"));
         assert!(text(b"a\xC3").unwrap_err().contains("utf-8"));
+    }
+
+    #[test]
+    fn flow_depth_is_capped() {
+        assert!(check_flow_depth("a: {b: [1, {c: 2}]}\nd: [x]", 3).is_ok());
+        assert!(check_flow_depth(&"{a: ".repeat(5), 4)
+            .unwrap_err()
+            .contains("deeper than 4"));
+        assert!(check_flow_depth(&"[".repeat(4).repeat(3), 4).is_err());
+        assert!(check_flow_depth("[[[]]]\n[[[]]]", 3).is_ok());
     }
 
     #[test]

@@ -112,6 +112,7 @@ struct Snapshot {
 
 fn parse(content: &[u8], location: &str) -> Result<Vec<Package>, String> {
     let text = text(content)?;
+    super::check_flow_depth(&text, 256).map_err(|e| format!("invalid pnpm-lock.yaml: {e}"))?;
     let mut out = Vec::new();
     for (i, de) in serde_norway::Deserializer::from_str(&text).enumerate() {
         let doc = Option::<Doc>::deserialize(de)

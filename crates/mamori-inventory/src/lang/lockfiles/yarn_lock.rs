@@ -45,6 +45,7 @@ struct BerryEntry {
 }
 
 fn parse_berry(text: &str, location: &str) -> Result<Vec<Package>, String> {
+    super::check_flow_depth(text, 256).map_err(|e| format!("invalid yarn.lock (berry): {e}"))?;
     let entries: BTreeMap<String, BerryEntry> =
         serde_norway::from_str(text).map_err(|e| format!("invalid yarn.lock (berry): {e}"))?;
     let mut out = Vec::new();
