@@ -132,7 +132,7 @@ pub struct ImageArgs {
     /// Read the registry password from standard input.
     #[arg(long, requires = "username")]
     pub password_stdin: bool,
-    /// Allow plain-HTTP registries.
+    /// Allow plain-HTTP registries and skip TLS certificate verification.
     #[arg(long)]
     pub insecure: bool,
     /// Extra CA certificate (PEM) to trust for registry TLS.
@@ -206,6 +206,15 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
         ..OpenOptions::default()
     };
     options.registry.insecure = args.insecure;
+    options.registry.ca_cert = args.ca_cert.clone();
+    options.registry.username = args.username.clone();
+    if args.password_stdin {
+        let mut password = String::new();
+        std::io::stdin()
+            .read_line(&mut password)
+            .context("reading the registry password from standard input")?;
+        options.registry.password = Some(password.trim_end_matches(['\r', '\n']).to_string());
+    }
     let image = mamori_image::open(&reference, &options)?;
     let cache = open_cache(g);
     let ui = ProgressUi::new(g.quiet, image.layers.len());
