@@ -21,7 +21,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(200);
-    let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(0x6d61_6d6f_7269);
+    let seed: u64 = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x6d61_6d6f_7269);
     let corpus = gen::generate(seed, n);
     let files = out.join("files");
     for (path, content) in &corpus.files {

@@ -64,7 +64,10 @@ impl Config {
             allowlists: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             builtin_allowlist: true,
-            fixture_paths: DEFAULT_FIXTURE_PATHS.iter().map(|s| s.to_string()).collect(),
+            fixture_paths: DEFAULT_FIXTURE_PATHS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             skip_paths: DEFAULT_SKIP_PATHS.iter().map(|s| s.to_string()).collect(),
         }
     }
@@ -85,8 +88,9 @@ impl Config {
         if extend.path.is_some() || extend.url.is_some() {
             return Err(ConfigError::Invalid {
                 file: name.to_string(),
-                message: "[extend] path/url is not supported; merge the files or use useDefault = true"
-                    .to_string(),
+                message:
+                    "[extend] path/url is not supported; merge the files or use useDefault = true"
+                        .to_string(),
             });
         }
         if !extend.use_default {
@@ -95,13 +99,23 @@ impl Config {
         if file.rules.len() > MAX_RULES {
             return Err(ConfigError::Invalid {
                 file: name.to_string(),
-                message: format!("{} rules is more than the limit of {MAX_RULES}", file.rules.len()),
+                message: format!(
+                    "{} rules is more than the limit of {MAX_RULES}",
+                    file.rules.len()
+                ),
             });
         }
         for (i, r) in file.rules.into_iter().enumerate() {
             let rule = convert_rule(name, i, r)?;
             if let Some(existing) = config.rules.iter_mut().find(|e| e.id == rule.id) {
                 merge_rule(existing, rule);
+            } else if rule.regex.is_none() && rule.path.is_none() {
+                // Only a rule that amends a built-in one may omit both.
+                return Err(ConfigError::Rule {
+                    file: name.to_string(),
+                    rule: rule.id,
+                    message: "needs a regex or a path".to_string(),
+                });
             } else {
                 config.rules.push(rule);
             }
@@ -271,9 +285,6 @@ fn convert_rule(file: &str, index: usize, r: GlRule) -> Result<Rule, ConfigError
         rule: id.clone(),
         message,
     };
-    if r.regex.is_none() && r.path.is_none() {
-        return Err(err("needs a regex or a path".to_string()));
-    }
     let secret_group = match r.secret_group {
         None => 0,
         Some(g) if (0..=99).contains(&g) => g as usize,
@@ -284,7 +295,12 @@ fn convert_rule(file: &str, index: usize, r: GlRule) -> Result<Rule, ConfigError
             return Err(err(format!("invalid entropy {e} (bits per byte, 0 to 8)")));
         }
     }
-    let severity = match r.severity.as_deref().map(str::to_ascii_lowercase).as_deref() {
+    let severity = match r
+        .severity
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         None | Some("high") => Severity::High,
         Some("critical") => Severity::Critical,
         Some("medium") => Severity::Medium,
@@ -322,7 +338,12 @@ fn convert_allow(file: &str, rule: &str, a: GlAllow) -> Result<Allowlist, Config
         Some("line") => AllowTarget::Line,
         Some(other) => return Err(err(format!("invalid allowlist regexTarget {other:?}"))),
     };
-    let require_all = match a.condition.as_deref().map(str::to_ascii_uppercase).as_deref() {
+    let require_all = match a
+        .condition
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        .as_deref()
+    {
         None | Some("") | Some("OR") => false,
         Some("AND") => true,
         Some(other) => return Err(err(format!("invalid allowlist condition {other:?}"))),

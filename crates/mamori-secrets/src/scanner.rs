@@ -331,8 +331,14 @@ impl Scanner {
                     continue;
                 }
                 let s = secret.as_bytes();
-                let key = rule.key_group.and_then(|g| caps.get(g)).map(|m| m.as_bytes());
-                let user = rule.user_group.and_then(|g| caps.get(g)).map(|m| m.as_bytes());
+                let key = rule
+                    .key_group
+                    .and_then(|g| caps.get(g))
+                    .map(|m| m.as_bytes());
+                let user = rule
+                    .user_group
+                    .and_then(|g| caps.get(g))
+                    .map(|m| m.as_bytes());
                 if !self.value_ok(rule, s, key, user) {
                     continue;
                 }
@@ -352,7 +358,13 @@ impl Scanner {
         }
         // Overlaps: a specific rule beats a generic one, then the longer
         // secret, then the earlier rule.
-        candidates.sort_by_key(|c| (self.rules[c.rule].generic, usize::MAX - (c.end - c.start), c.rule));
+        candidates.sort_by_key(|c| {
+            (
+                self.rules[c.rule].generic,
+                usize::MAX - (c.end - c.start),
+                c.rule,
+            )
+        });
         let mut kept: Vec<Candidate> = Vec::new();
         for c in candidates {
             if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
@@ -367,12 +379,24 @@ impl Scanner {
             pos = c.start;
             let line_start = memchr::memrchr(b'\n', &bytes[..c.start]).map_or(0, |p| p + 1);
             let r = &self.rules[c.rule];
-            out.push(self.finding(r, path, &bytes[c.start..c.end], line, c.start - line_start + 1));
+            out.push(self.finding(
+                r,
+                path,
+                &bytes[c.start..c.end],
+                line,
+                c.start - line_start + 1,
+            ));
         }
         out
     }
 
-    fn value_ok(&self, rule: &CompiledRule, s: &[u8], key: Option<&[u8]>, user: Option<&[u8]>) -> bool {
+    fn value_ok(
+        &self,
+        rule: &CompiledRule,
+        s: &[u8],
+        key: Option<&[u8]>,
+        user: Option<&[u8]>,
+    ) -> bool {
         if let Some(min) = rule.entropy {
             if filter::shannon_entropy(s) < min {
                 return false;
@@ -402,15 +426,31 @@ impl Scanner {
         true
     }
 
-    fn allowed(&self, rule: &CompiledRule, path: &str, secret: &[u8], whole: &[u8], line: &[u8]) -> bool {
-        rule.allow.iter().any(|a| a.allows(path, secret, whole, line))
+    fn allowed(
+        &self,
+        rule: &CompiledRule,
+        path: &str,
+        secret: &[u8],
+        whole: &[u8],
+        line: &[u8],
+    ) -> bool {
+        rule.allow
+            .iter()
+            .any(|a| a.allows(path, secret, whole, line))
             || self
                 .global_allow
                 .iter()
                 .any(|a| a.applies_to(&rule.id) && a.allows(path, secret, whole, line))
     }
 
-    fn finding(&self, r: &CompiledRule, path: &str, secret: &[u8], line: usize, column: usize) -> Finding {
+    fn finding(
+        &self,
+        r: &CompiledRule,
+        path: &str,
+        secret: &[u8],
+        line: usize,
+        column: usize,
+    ) -> Finding {
         Finding {
             rule_id: r.id.clone(),
             title: r.title.clone(),
@@ -449,7 +489,10 @@ pub fn redact(secret: &[u8]) -> String {
     let n = text.chars().count();
     let keep = (n / 4).min(REDACT_KEEP_MAX);
     let mut out: String = text.chars().take(keep).collect();
-    out.extend(std::iter::repeat_n('*', (n - keep).clamp(1, REDACT_STARS_MAX)));
+    out.extend(std::iter::repeat_n(
+        '*',
+        (n - keep).clamp(1, REDACT_STARS_MAX),
+    ));
     out
 }
 
@@ -461,7 +504,10 @@ pub fn fingerprint(rule_id: &str, path: &str, secret: &[u8]) -> String {
     h.update(path.as_bytes());
     h.update([0]);
     h.update(secret);
-    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn build_regex(pattern: &str, unicode: bool) -> Result<Regex, regex::Error> {
@@ -476,7 +522,12 @@ fn build_regex(pattern: &str, unicode: bool) -> Result<Regex, regex::Error> {
 /// Compile with Unicode off first (ASCII `\b`/`\w`/`\s` as in RE2, and the
 /// fast DFA never has to bail out on non-ASCII bytes); fall back to Unicode
 /// mode for patterns that need it (`\pL`, non-ASCII literals).
-fn compile_one(file: &str, rule: &str, what: &'static str, pattern: &str) -> Result<Regex, ConfigError> {
+fn compile_one(
+    file: &str,
+    rule: &str,
+    what: &'static str,
+    pattern: &str,
+) -> Result<Regex, ConfigError> {
     let err = |message: String| ConfigError::Regex {
         file: file.to_string(),
         rule: rule.to_string(),

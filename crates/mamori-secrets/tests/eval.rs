@@ -12,8 +12,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 fn generated_corpus_recall_and_precision() {
     let corpus = gen::generate(0x6d61_6d6f_7269, 200);
     let kinds: HashSet<&str> = corpus.secrets.iter().map(|l| l.kind.as_str()).collect();
-    assert!(corpus.secrets.len() >= 300, "only {} secrets", corpus.secrets.len());
-    assert!(corpus.decoys.len() >= 300, "only {} decoys", corpus.decoys.len());
+    assert!(
+        corpus.secrets.len() >= 300,
+        "only {} secrets",
+        corpus.secrets.len()
+    );
+    assert!(
+        corpus.decoys.len() >= 300,
+        "only {} decoys",
+        corpus.decoys.len()
+    );
     assert!(kinds.len() >= 50, "only {} secret kinds", kinds.len());
 
     let scanner = Scanner::builtin();
@@ -23,11 +31,17 @@ fn generated_corpus_recall_and_precision() {
             continue;
         }
         for f in scanner.scan(path, content.as_bytes()) {
-            found.entry((f.path.clone(), f.line)).or_default().push(f.rule_id);
+            found
+                .entry((f.path.clone(), f.line))
+                .or_default()
+                .push(f.rule_id);
         }
     }
-    let secret_lines: HashSet<(String, usize)> =
-        corpus.secrets.iter().map(|l| (l.file.clone(), l.line)).collect();
+    let secret_lines: HashSet<(String, usize)> = corpus
+        .secrets
+        .iter()
+        .map(|l| (l.file.clone(), l.line))
+        .collect();
     let decoy_kind: HashMap<(String, usize), &str> = corpus
         .decoys
         .iter()
@@ -54,7 +68,9 @@ fn generated_corpus_recall_and_precision() {
         if !secret_lines.contains(key) {
             fp += 1;
             let what = decoy_kind.get(key).copied().unwrap_or("unlabelled line");
-            *false_pos.entry(format!("{what} <- {}", rules.join(","))).or_default() += 1;
+            *false_pos
+                .entry(format!("{what} <- {}", rules.join(",")))
+                .or_default() += 1;
         }
     }
     let tp_lines = found.len() - fp;
@@ -74,6 +90,12 @@ fn generated_corpus_recall_and_precision() {
     );
     eprintln!("missed by kind: {missed:?}");
     eprintln!("false positives: {false_pos:?}");
-    assert!(recall >= 0.95, "recall {recall:.3} < 0.95; missed {missed:?}");
-    assert!(precision >= 0.90, "precision {precision:.3} < 0.90; false positives {false_pos:?}");
+    assert!(
+        recall >= 0.95,
+        "recall {recall:.3} < 0.95; missed {missed:?}"
+    );
+    assert!(
+        precision >= 0.90,
+        "precision {precision:.3} < 0.90; false positives {false_pos:?}"
+    );
 }

@@ -94,7 +94,8 @@ pub(super) const RULES: &[RuleDef] = &[
         keywords: &["jdbc:"],
         regex: r#"(?i:jdbc:[a-z0-9]+:[^\s"'<>]{0,200}?[?;&]password=)([^&;\s"'<>]{3,128})"#,
         doc: "JDBC URL carrying `password=` as a parameter.",
-        example: "spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=Wq5Lz8Xr2Kp4",
+        example:
+            "spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=Wq5Lz8Xr2Kp4",
         ..DEF
     },
     RuleDef {

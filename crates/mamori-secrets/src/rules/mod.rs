@@ -81,14 +81,24 @@ mod tests {
         for r in &all {
             assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
             assert!(
-                r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                r.id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "rule id {} is not kebab-case",
                 r.id
             );
-            assert!(!r.title.is_empty() && !r.doc.is_empty(), "{} lacks docs", r.id);
+            assert!(
+                !r.title.is_empty() && !r.doc.is_empty(),
+                "{} lacks docs",
+                r.id
+            );
             assert!(!r.keywords.is_empty(), "{} has no keywords", r.id);
             for k in r.keywords {
-                assert_eq!(*k, k.to_ascii_lowercase(), "{}: keyword {k} not lower-case", r.id);
+                assert_eq!(
+                    *k,
+                    k.to_ascii_lowercase(),
+                    "{}: keyword {k} not lower-case",
+                    r.id
+                );
             }
         }
     }
