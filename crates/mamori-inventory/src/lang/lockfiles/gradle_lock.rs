@@ -1,6 +1,9 @@
-//! Gradle dependency locking files (`gradle.lockfile`, and per-configuration
-//! `*.lockfile` under `gradle/dependency-locks/`): one `group:artifact:version=
-//! configuration,…` line per resolved module.
+//! Gradle dependency locking files (`gradle.lockfile`, and the
+//! `buildscript-gradle.lockfile`/`settings-gradle.lockfile` Gradle writes for the
+//! build script and settings classpaths): one `group:artifact:version=
+//! configuration,…` line per resolved module. The per-configuration files of
+//! Gradle before 6.0 (`gradle/dependency-locks/*.lockfile`) are not claimed: their
+//! names say nothing a base-name test could rely on.
 //!
 //! A module is `dev` when every configuration that resolves it is a test one
 //! (its name starts with `test`, e.g. `testRuntimeClasspath`). `empty=` lists
@@ -15,7 +18,7 @@ use crate::{Ecosystem, Package};
 pub const ANALYZER: Lockfile = Lockfile {
     id: "gradle-lockfile",
     version: 1,
-    claims: |name| name == "gradle.lockfile" || name.ends_with(".gradle.lockfile"),
+    claims: |name| name == "gradle.lockfile" || name.ends_with("-gradle.lockfile"),
     parse,
 };
 
@@ -90,6 +93,17 @@ mod tests {
                 ("org.springframework:spring-beans", "5.0.5.RELEASE", false),
             ]
         );
+    }
+
+    #[test]
+    fn claims_gradle_lockfile_names() {
+        let c = ANALYZER.claims;
+        assert!(
+            c("gradle.lockfile")
+                && c("buildscript-gradle.lockfile")
+                && c("settings-gradle.lockfile")
+        );
+        assert!(!c("yarn.lock") && !c("compileClasspath.lockfile"));
     }
 
     #[test]
