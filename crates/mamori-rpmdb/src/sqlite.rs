@@ -117,7 +117,7 @@ mod tests {
             .string(1001, "1.2.13")
             .string(1002, "1.fc38")
             .build();
-        let mut db = image(SCHEMA, &[blob.clone()]);
+        let mut db = image(SCHEMA, &[blob]);
         for wal in [false, true] {
             if wal {
                 db[18] = 2;
