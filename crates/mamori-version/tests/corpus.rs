@@ -12,9 +12,10 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpu
 
 /// Fixture lines that contradict a total order, with the reason.
 ///
-/// * PHP's `version_compare` says `#` equals every number, so `1.2.3.# =
-///   1.2.3` and `1.2.3.# = 1.2.3.1` although `1.2.3 < 1.2.3.1` (the rule of
-///   the fixture `1.0.0 > 1.0`); no transitive comparator satisfies all three.
+/// * PHP's `version_compare` says `#` equals every number, so the fixtures
+///   want `1.2.3.# = 1.2.3` and `1.2.3.# = 1.2.3.1`, hence `1.2.3 =
+///   1.2.3.1` by transitivity — while PHP (and the fixture `1.0.0 > 1.0`)
+///   orders a longer version with an extra number after the shorter one.
 /// * Maven's `ComparableVersion` is not transitive either, and its generated
 ///   fixtures record it: a `-N` sub-list sorts after the release but before
 ///   `.RCn` of the same release, which sorts before the release
