@@ -127,8 +127,15 @@ fn producer(creators: &[String]) -> Option<String> {
 }
 
 /// Trivy writes its properties as annotations `Key: value`; map them to the
-/// CycloneDX property names so one set of rules reads both.
-fn trivy_annotation(annotator: &str, comment: &str) -> Option<(String, String)> {
+/// CycloneDX property names so one set of rules reads both. Annotations
+/// `mamori:NAME: value` (by any annotator) are read as the `mamori:NAME`
+/// property, so mamori's SPDX writer can record what its CycloneDX writer
+/// records.
+fn annotation_property(annotator: &str, comment: &str) -> Option<(String, String)> {
+    if comment.starts_with("mamori:") {
+        let (k, v) = comment.split_once(": ")?;
+        return Some((k.to_string(), v.trim().to_string()));
+    }
     if !annotator.contains("trivy") {
         return None;
     }
@@ -191,7 +198,9 @@ pub(crate) fn from_json(path: &str, doc: JsonDoc) -> Result<Document, SbomError>
             let props = p
                 .annotations
                 .iter()
-                .filter_map(|a| trivy_annotation(a.annotator.as_deref()?, a.comment.as_deref()?))
+                .filter_map(|a| {
+                    annotation_property(a.annotator.as_deref().unwrap_or(""), a.comment.as_deref()?)
+                })
                 .collect();
             Pkg {
                 id: p.spdx_id.unwrap_or_default(),
@@ -375,18 +384,22 @@ mod tests {
     }
 
     #[test]
-    fn trivy_annotations() {
+    fn annotations() {
         assert_eq!(
-            trivy_annotation("Tool: trivy-0.76.0", "LayerDiffID: sha256:ab"),
+            annotation_property("Tool: trivy-0.76.0", "LayerDiffID: sha256:ab"),
             Some(("aquasecurity:trivy:LayerDiffID".into(), "sha256:ab".into()))
         );
         assert_eq!(
-            trivy_annotation("Person: x", "LayerDiffID: sha256:ab"),
+            annotation_property("Person: x", "LayerDiffID: sha256:ab"),
             None
         );
         assert_eq!(
-            trivy_annotation("Tool: trivy", "Labels:org.opencontainers.image.title: x"),
+            annotation_property("Tool: trivy", "Labels:org.opencontainers.image.title: x"),
             None
+        );
+        assert_eq!(
+            annotation_property("Tool: mamori-0.1.0", "mamori:source:name: openssl"),
+            Some(("mamori:source:name".into(), "openssl".into()))
         );
     }
 }
