@@ -25,6 +25,7 @@ mod checks;
 pub mod dockerfile;
 mod docs;
 pub mod model;
+pub mod policy;
 pub mod pss;
 mod scanner;
 pub mod workload;
@@ -33,6 +34,9 @@ pub use checks::{check_files, registry, Check, Refs, Severity};
 pub use dockerfile::{parse_dockerfile, Dockerfile, Instruction, Stage};
 pub use docs::{check_docs_dir, checks_json, render_docs, write_docs};
 pub use model::{parse_documents, Node, Object, ParseError, Value};
+pub use policy::{
+    to_json, Constraint, ConstraintTemplate, PolicyError, PolicyResult, RegoPolicies,
+};
 pub use pss::{evaluate_pss, evaluate_pss_with, Level, PssOptions, Version, Violation};
 pub use scanner::{Finding, Input, InputKind, ObjectRef, Scan, Scanner, Settings};
 
