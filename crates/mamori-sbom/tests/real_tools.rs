@@ -387,13 +387,10 @@ fn write_debian_rootfs(root: &Path) {
     std::fs::write(root.join("var/lib/dpkg/status"), status).unwrap();
 }
 
-#[test]
-fn debian_rootfs_sboms_from_every_producer() {
+/// Scans `root` with mamori (JSON as the reference, CycloneDX, SPDX), Syft
+/// and Trivy, and checks every SBOM against the reference.
+fn check_rootfs(root: &Path, t: &Path, want_count: usize, want_os: (&str, &str)) {
     let Some(mamori) = mamori() else { return };
-    let tmp = tempfile::tempdir().unwrap();
-    let t = tmp.path();
-    let root = t.join("rootfs");
-    write_debian_rootfs(&root);
     for (fmt, file) in [
         ("json", "m.json"),
         ("cyclonedx", "m.cdx.json"),
@@ -401,16 +398,13 @@ fn debian_rootfs_sboms_from_every_producer() {
     ] {
         run(mamori_cmd(&mamori, t)
             .arg("rootfs")
-            .arg(&root)
+            .arg(root)
             .args(["-f", fmt, "-o"])
             .arg(t.join(file)));
     }
     let want = expected_from_json(&t.join("m.json"));
-    assert_eq!(want.packages.len(), 10);
-    assert_eq!(
-        (want.os.id.as_str(), want.os.version_id.as_str()),
-        ("debian", "12")
-    );
+    assert_eq!(want.packages.len(), want_count);
+    assert_eq!((want.os.id.as_str(), want.os.version_id.as_str()), want_os);
     let no_layer = Carries {
         layer: false,
         ..ALL
@@ -449,7 +443,7 @@ fn debian_rootfs_sboms_from_every_producer() {
     if let Some(trivy) = trivy() {
         for (fmt, file) in [("cyclonedx", "t.cdx.json"), ("spdx-json", "t.spdx.json")] {
             run(trivy_cmd(&trivy, t, "rootfs")
-                .arg(&root)
+                .arg(root)
                 .args(["--format", fmt, "--output"])
                 .arg(t.join(file)));
             check(
@@ -463,4 +457,33 @@ fn debian_rootfs_sboms_from_every_producer() {
             );
         }
     }
+}
+
+#[test]
+fn debian_rootfs_sboms_from_every_producer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("rootfs");
+    write_debian_rootfs(&root);
+    check_rootfs(&root, tmp.path(), 10, ("debian", "12"));
+}
+
+/// RPM: the corpus's CBL-Mariner 2.0 rpmdb.sqlite (129 packages, some with
+/// epochs and source rpms named differently) under an os-release the test
+/// writes, in a temporary root filesystem.
+#[test]
+fn mariner_rpm_rootfs_sboms_from_every_producer() {
+    let Some(corpus) = corpus() else { return };
+    let db = corpus.join("pkgdb/rpm-sqlite/cbl-mariner-2.0_rpmdb.sqlite");
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("rootfs");
+    std::fs::create_dir_all(root.join("etc")).unwrap();
+    std::fs::create_dir_all(root.join("var/lib/rpm")).unwrap();
+    std::fs::write(
+        root.join("etc/os-release"),
+        "NAME=\"Common Base Linux Mariner\"\nID=mariner\nVERSION_ID=\"2.0\"\n",
+    )
+    .unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(root.join("var/lib/rpm/rpmdb.sqlite"), bytes).unwrap();
+    check_rootfs(&root, tmp.path(), 129, ("mariner", "2.0"));
 }
