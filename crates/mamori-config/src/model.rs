@@ -288,6 +288,13 @@ struct Builder {
 impl Builder {
     fn push_value(&mut self, node: Node, anchor: usize) {
         if anchor != 0 {
+            // The anchor table holds a copy of the subtree; charge it too, or nested
+            // anchors (`&a [&b [&c …]]`) would multiply memory past the budget.
+            self.nodes = self.nodes.saturating_add(node.size());
+            if self.nodes > self.budget {
+                self.error = Some((node.line, false));
+                return;
+            }
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
@@ -569,6 +576,20 @@ mod tests {
             prev = c;
         }
         let err = parse_documents("bomb.yaml", y.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn nested_anchors_are_charged() {
+        // 100 nested anchored sequences, each holding 2,000 scalars: the anchor
+        // copies alone would be ~10 million nodes.
+        let mut y = String::new();
+        for i in 0..100 {
+            y.push_str(&format!("&a{i} ["));
+        }
+        y.push_str(&"x,".repeat(2_000));
+        y.push_str(&"]".repeat(100));
+        let err = parse_documents("anchors.yaml", y.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("too large"), "{err}");
     }
 
