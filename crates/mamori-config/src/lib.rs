@@ -22,6 +22,7 @@
 //! ```
 
 mod checks;
+mod compliance;
 pub mod dockerfile;
 mod docs;
 pub mod model;
@@ -31,6 +32,7 @@ mod scanner;
 pub mod workload;
 
 pub use checks::{check_files, registry, Check, Refs, Severity};
+pub use compliance::{compliance_summary, ControlStatus, FRAMEWORKS};
 pub use dockerfile::{parse_dockerfile, Dockerfile, Instruction, Stage};
 pub use docs::{check_docs_dir, checks_json, render_docs, write_docs};
 pub use model::{parse_documents, Node, Object, ParseError, Value};
