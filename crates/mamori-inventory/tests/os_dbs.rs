@@ -1,6 +1,8 @@
 //! The dpkg and apk analyzers against the real databases in `../shared/corpus/pkgdb`,
 //! with dpkg checked differentially against `dpkg-query` itself.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use mamori_inventory::{all_analyzers, Analysis, FileMeta, Package};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -12,7 +12,8 @@ mod table;
 
 pub use cyclonedx::to_cyclonedx;
 pub use model::{
-    ImageInfo, LayerInfo, Report, ReportPackage, Target, TargetKind, Tool, SCHEMA_VERSION,
+    Cvss, ImageInfo, LayerInfo, PackageRef, Report, ReportPackage, Suppression, Target, TargetKind,
+    Tool, VulnFinding, SCHEMA_VERSION, SEVERITIES,
 };
 pub use spdx::to_spdx;
 pub use table::to_table;

@@ -21,6 +21,86 @@ pub struct Report {
     pub os: Option<OsInfo>,
     /// Packages, each with its purl.
     pub packages: Vec<ReportPackage>,
+    /// Vulnerability findings; `None` when vulnerability scanning did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vulnerabilities: Option<Vec<VulnFinding>>,
+    /// Findings suppressed by an ignore file or VEX statements, with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Suppression>,
+}
+
+/// Severity levels, lowest first, spelled as in reports.
+pub const SEVERITIES: [&str; 5] = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+
+/// The package a finding is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageRef {
+    /// Package name as installed.
+    pub name: String,
+    /// Installed version.
+    pub version: String,
+    /// Ecosystem (`deb`, `npm`…).
+    pub ecosystem: mamori_inventory::Ecosystem,
+    /// purl of the package.
+    pub purl: String,
+    /// File it was found in.
+    pub location: String,
+    /// Layer (diff_id) that introduced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+}
+
+/// A CVSS vector with its base score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cvss {
+    /// The vector as published (`CVSS:3.1/AV:N/…`).
+    pub vector: String,
+    /// Base score when the vector parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// One vulnerability affecting one package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VulnFinding {
+    /// Primary id (distro id for OS packages, else CVE, else GHSA, else the record id).
+    pub id: String,
+    /// Other ids of the same vulnerability (CVE, GHSA, distro ids), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The affected package.
+    pub package: PackageRef,
+    /// One of [`SEVERITIES`].
+    pub severity: String,
+    /// Where the severity came from (`package rating`, `cvss 3.x`…).
+    pub severity_source: String,
+    /// CVSS vectors and scores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cvss: Vec<Cvss>,
+    /// The lowest fixed version above the installed one, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_version: Option<String>,
+    /// One-line summary.
+    pub summary: String,
+    /// The advisory data it came from (OSV ecosystem, e.g. `Debian:12`, `PyPI`).
+    pub data_source: String,
+    /// The name that was matched (the source package for Debian/Alpine).
+    pub matched_name: String,
+    /// Why it matched: record, range or version list.
+    pub explain: String,
+}
+
+/// A finding left out of the results, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suppression {
+    /// The finding.
+    pub finding: VulnFinding,
+    /// `ignored` (ignore file), `not_affected` or `fixed` (VEX).
+    pub status: String,
+    /// The statement's justification or reason, as written.
+    pub reason: String,
+    /// Where the statement came from (`.mamoriignore:12`, `vex.json`).
+    pub source: String,
 }
 
 /// Tool identification.
@@ -123,6 +203,8 @@ impl Report {
             target,
             os,
             packages,
+            vulnerabilities: None,
+            suppressed: Vec::new(),
         }
     }
 }

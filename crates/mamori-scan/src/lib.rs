@@ -42,6 +42,7 @@ pub enum Progress {
 }
 
 /// Options for a scan.
+#[derive(Default)]
 pub struct ScanOptions<'a> {
     /// Layer cache; `None` forces a cold scan.
     pub cache: Option<&'a Cache>,
@@ -49,16 +50,6 @@ pub struct ScanOptions<'a> {
     pub limits: WalkLimits,
     /// Progress callback.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
-}
-
-impl Default for ScanOptions<'_> {
-    fn default() -> Self {
-        ScanOptions {
-            cache: None,
-            limits: WalkLimits::default(),
-            progress: None,
-        }
-    }
 }
 
 /// What an image scan found.

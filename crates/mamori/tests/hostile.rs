@@ -2,6 +2,8 @@
 //! bombs, oversized files and very many files. The scan must stay correct,
 //! bounded in memory, and write nothing outside its cache.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use sha2::{Digest, Sha256};

@@ -2,6 +2,8 @@
 //! layer semantics (whiteouts, opaque directories, replacements, attribution),
 //! and the SBOM formats validated with their official tooling.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::io::Read;

@@ -3,6 +3,8 @@
 //! over TLS with a throwaway CA (`--username --password-stdin --ca-cert`).
 //! The corpus Alpine image is pushed with skopeo. Skips when a tool is missing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::io::Write;
@@ -38,7 +40,7 @@ fn start_registry(dir: &Path, extra: &str) -> Registry {
     );
     let cfg = dir.join("config.yml");
     std::fs::write(&cfg, config).unwrap();
-    let child = Command::new("docker-registry")
+    let mut child = Command::new("docker-registry")
         .arg("serve")
         .arg(&cfg)
         .stdout(Stdio::null())
@@ -51,6 +53,8 @@ fn start_registry(dir: &Path, extra: &str) -> Registry {
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("docker-registry did not start");
 }
 

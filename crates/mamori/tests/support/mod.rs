@@ -89,7 +89,7 @@ pub fn write_oci(dir: &Path, layers: &[Vec<u8>]) -> Built {
     write_oci_with(
         dir,
         layers,
-        |b| gzip(b),
+        gzip,
         "application/vnd.oci.image.layer.v1.tar+gzip",
         "{}",
     )
