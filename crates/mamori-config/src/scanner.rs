@@ -229,12 +229,14 @@ impl Scanner {
     /// Runs the Kubernetes checks over already-parsed objects.
     pub fn scan_objects(&self, objects: &[Object]) -> Vec<Finding> {
         let mut findings = Vec::new();
+        // Locate each pod template once rather than once per check.
+        let pods: Vec<_> = objects.iter().map(pod_view).collect();
         for c in &self.checks {
             let mut out = Out::default();
             match c.run {
                 Run::Pod(f) => {
-                    for o in objects {
-                        if let Some(pod) = pod_view(o) {
+                    for (o, pod) in objects.iter().zip(&pods) {
+                        if let Some(pod) = *pod {
                             f(
                                 &PodCx {
                                     obj: o,
