@@ -356,26 +356,20 @@ pub(crate) fn read_xml(path: &str, bytes: &[u8]) -> Result<Document, SbomError> 
                     elements.push(local);
                 }
             }
-            Event::Text(t) => {
-                if field != Field::None {
-                    let s = t
-                        .decode()
-                        .map_err(|e| invalid(&reader, format!("bad text: {e}")))?;
-                    text.push_str(&s);
-                }
+            Event::Text(t) if field != Field::None => {
+                let s = t
+                    .decode()
+                    .map_err(|e| invalid(&reader, format!("bad text: {e}")))?;
+                text.push_str(&s);
             }
-            Event::CData(t) => {
-                if field != Field::None {
-                    text.push_str(&String::from_utf8_lossy(&t));
-                }
+            Event::CData(t) if field != Field::None => {
+                text.push_str(&String::from_utf8_lossy(&t));
             }
-            Event::GeneralRef(r) => {
-                if field != Field::None {
-                    let name = String::from_utf8_lossy(&r);
-                    match entity(&name) {
-                        Some(c) => text.push(c),
-                        None => return Err(invalid(&reader, format!("unknown entity &{name};"))),
-                    }
+            Event::GeneralRef(r) if field != Field::None => {
+                let name = String::from_utf8_lossy(&r);
+                match entity(&name) {
+                    Some(c) => text.push(c),
+                    None => return Err(invalid(&reader, format!("unknown entity &{name};"))),
                 }
             }
             Event::End(_) => {

@@ -120,11 +120,29 @@ pub enum SbomError {
     },
 }
 
+/// Escapes control characters so that an error stays on one line even when it
+/// quotes hostile input (parsers' messages embed fragments of the document).
+fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl SbomError {
     pub(crate) fn unsupported(path: &str, message: impl Into<String>) -> SbomError {
         SbomError::Unsupported {
             path: path.to_string(),
-            message: message.into(),
+            message: one_line(message.into()),
         }
     }
 
@@ -132,7 +150,7 @@ impl SbomError {
         SbomError::Invalid {
             path: path.to_string(),
             format,
-            message: message.into(),
+            message: one_line(message.into()),
         }
     }
 }

@@ -149,7 +149,6 @@ fn annotation_property(annotator: &str, comment: &str) -> Option<(String, String
 /// The target: what the document DESCRIBES; its package is dropped from the
 /// component list.
 fn assemble(
-    path: &str,
     format: SbomFormat,
     spec_version: String,
     producer: Option<String>,
@@ -157,11 +156,10 @@ fn assemble(
     packages: Vec<(String, RawComponent)>,
     describes: Vec<String>,
 ) -> Document {
-    let _ = path;
     let mut target_name = None;
     let mut components = Vec::with_capacity(packages.len());
     for (id, c) in packages {
-        if !id.is_empty() && describes.iter().any(|d| *d == id) {
+        if !id.is_empty() && describes.contains(&id) {
             if target_name.is_none() {
                 target_name = Some(c.name);
             }
@@ -226,7 +224,6 @@ pub(crate) fn from_json(path: &str, doc: JsonDoc) -> Result<Document, SbomError>
         })
         .collect();
     Ok(assemble(
-        path,
         format,
         spec_version,
         doc.creation_info.and_then(|c| producer(&c.creators)),
@@ -352,7 +349,6 @@ pub(crate) fn read_tag_value(path: &str, bytes: &[u8]) -> Result<Document, SbomE
     packages.extend(current.take().map(Pkg::finish));
     check_version(path, format, &spec_version)?;
     Ok(assemble(
-        path,
         format,
         spec_version,
         producer(&creators),

@@ -12,6 +12,7 @@
 //! Syft's update check is off and Trivy runs with `--offline-scan
 //! --skip-db-update`, which together with an SBOM `--format` needs no
 //! vulnerability database.
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
 
 use mamori_inventory::{Ecosystem, OsInfo, Package};
 use mamori_sbom::{read_sbom, Sbom, SbomFormat};
