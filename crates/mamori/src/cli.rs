@@ -45,6 +45,9 @@ pub struct GlobalArgs {
     /// Upper bound of the layer cache, in MiB; least recently used entries go first.
     #[arg(long, global = true, default_value_t = 1024, value_name = "MIB")]
     pub cache_max_mib: u64,
+    /// Vulnerability database directory.
+    #[arg(long, global = true, env = "MAMORI_DB_DIR", value_name = "DIR")]
+    pub db_dir: Option<PathBuf>,
     /// Refuse layers that decompress to more than SIZE (guards against decompression bombs).
     #[arg(long, global = true, default_value = "64GiB", value_parser = parse_size, value_name = "SIZE")]
     pub max_layer_size: u64,
@@ -74,6 +77,11 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 impl GlobalArgs {
+    /// The vulnerability database directory.
+    pub fn db_dir(&self) -> PathBuf {
+        self.db_dir.clone().unwrap_or_else(crate::db::default_db_dir)
+    }
+
     fn limits(&self) -> mamori_image::WalkLimits {
         mamori_image::WalkLimits {
             max_entries: self.max_layer_entries,
@@ -91,6 +99,8 @@ pub enum Command {
     Fs(DirArgs),
     /// Scan an unpacked root filesystem (OS packages and installed language packages).
     Rootfs(DirArgs),
+    /// Manage the vulnerability database.
+    Db(crate::db::DbArgs),
     /// Manage the layer cache.
     Cache {
         #[command(subcommand)]
@@ -176,6 +186,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fs(args) => dir(&cli.global, args, TargetKind::Fs),
         Command::Rootfs(args) => dir(&cli.global, args, TargetKind::Rootfs),
         Command::Cache { action } => cache(&cli.global, action),
+        Command::Db(args) => {
+            crate::db::run(&cli.global.db_dir(), cli.global.quiet, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
