@@ -2,7 +2,9 @@
 //!
 //! One component per package (`type: library`, or `operating-system` for the
 //! detected OS), identified by purl; mamori-specific facts (layer, location,
-//! source package) are `properties` in the `mamori:` namespace.
+//! source package) are `properties` in the `mamori:` namespace. When
+//! vulnerability scanning ran, findings follow in `vulnerabilities`
+//! (`vuln::cyclonedx`), pointing at components by bom-ref.
 
 use crate::{report_seed, stable_uuid, timestamp, Report, TargetKind};
 use serde_json::{json, Value};
@@ -17,6 +19,7 @@ pub fn to_cyclonedx(report: &Report) -> String {
 pub fn cyclonedx_value(report: &Report) -> Value {
     let mut components = Vec::new();
     let mut refs = HashSet::new();
+    let mut bom_refs = crate::vuln::cyclonedx::BomRefs::default();
     if let Some(os) = &report.os {
         components.push(json!({
             "bom-ref": format!("os:{}-{}", os.id, os.version_id),
@@ -35,6 +38,7 @@ pub fn cyclonedx_value(report: &Report) -> Value {
             n += 1;
             bom_ref = format!("{}#{n}", p.purl);
         }
+        bom_refs.insert(&p.purl, &pkg.location, &bom_ref);
         let mut props = vec![
             json!({"name": "mamori:ecosystem", "value": pkg.ecosystem.as_str()}),
             json!({"name": "mamori:location", "value": pkg.location}),
@@ -94,7 +98,7 @@ pub fn cyclonedx_value(report: &Report) -> Value {
             {"name": "mamori:image:platform", "value": img.platform},
         ]);
     }
-    json!({
+    let mut bom = json!({
         "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",
         "bomFormat": "CycloneDX",
         "specVersion": "1.6",
@@ -106,5 +110,9 @@ pub fn cyclonedx_value(report: &Report) -> Value {
             "component": root,
         },
         "components": components,
-    })
+    });
+    if let Some(v) = crate::vuln::cyclonedx::vulnerabilities(report, &bom_refs) {
+        bom["vulnerabilities"] = v;
+    }
+    bom
 }

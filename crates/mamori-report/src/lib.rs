@@ -1,5 +1,6 @@
 //! Reports: the [`Report`] model and its renderings — an aligned text table,
-//! mamori's JSON, CycloneDX 1.6 JSON and SPDX 2.3 JSON.
+//! mamori's JSON, CycloneDX 1.6 JSON and SPDX 2.3 JSON, and for vulnerability
+//! findings SARIF 2.1.0 ([`to_sarif`]) and OpenVEX v0.2.0 ([`to_openvex`]).
 //!
 //! Renderers are pure functions from a [`Report`] to a string: no I/O, no
 //! scanning, no terminal detection (the CLI decides colours and destinations).
@@ -9,6 +10,7 @@ mod cyclonedx;
 mod model;
 mod spdx;
 mod table;
+mod vuln;
 
 pub use cyclonedx::to_cyclonedx;
 pub use model::{
@@ -16,7 +18,9 @@ pub use model::{
     Tool, VulnFinding, SCHEMA_VERSION, SEVERITIES,
 };
 pub use spdx::to_spdx;
-pub use table::to_table;
+pub use table::{to_table, to_table_colored};
+pub use vuln::openvex::to_openvex;
+pub use vuln::sarif::to_sarif;
 
 use sha2::{Digest, Sha256};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -1,11 +1,22 @@
-//! The human-readable table: packages grouped by where they were found.
+//! The human-readable table: packages grouped by where they were found, or,
+//! when vulnerability scanning ran, findings (see `vuln::table`).
 
 use crate::Report;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Renders packages as aligned text, grouped by location.
+/// Renders the report as aligned text without colour; see [`to_table_colored`].
 pub fn to_table(report: &Report) -> String {
+    to_table_colored(report, false)
+}
+
+/// Renders the report as aligned text: the vulnerability table (severities
+/// in ANSI colours when `color`) when vulnerability scanning ran, else the
+/// packages grouped by location.
+pub fn to_table_colored(report: &Report, color: bool) -> String {
+    if report.vulnerabilities.is_some() {
+        return crate::vuln::table::render(report, color);
+    }
     let mut out = String::new();
     let os = report
         .os
