@@ -3,6 +3,8 @@
 //! Python's `jsonschema` and `cyclonedx-python-lib`, skipped when no such
 //! Python is found), and the OpenVEX structure.
 
+#![allow(clippy::unwrap_used)] // Tests may unwrap.
+
 use mamori_inventory::{Ecosystem, OsInfo, Package};
 use mamori_report::{
     to_cyclonedx, to_openvex, to_sarif, to_table, to_table_colored, Cvss, PackageRef, Report,
@@ -195,6 +197,14 @@ fn table_exact_text() {
     let want = "\
 demo:1 (debian 12): 5 vulnerabilities
 
+/var/lib/dpkg/status (debian 12)
+================================
+Total: 2 (UNKNOWN: 0, LOW: 0, MEDIUM: 1, HIGH: 0, CRITICAL: 1)
+
+LIBRARY  VULNERABILITY   SEVERITY  STATUS    INSTALLED         FIXED             TITLE
+libssl3  CVE-2024-0727   MEDIUM    fixed     3.0.11-1~deb12u2  3.0.13-1~deb12u1  openssl: denial of service via null de…
+zlib1g   CVE-2023-45853  CRITICAL  affected  1:1.2.13.dfsg-1                     MiniZip in zlib through 1.3 has an int…
+
 /app/other/package-lock.json (npm)
 ==================================
 Total: 1 (UNKNOWN: 0, LOW: 0, MEDIUM: 0, HIGH: 1, CRITICAL: 0)
@@ -214,15 +224,7 @@ lodash   GHSA-35jh-r3h4-6jhm  HIGH      fixed   4.17.20    4.17.21  Command Inje
 Total: 1 (UNKNOWN: 0, LOW: 1, MEDIUM: 0, HIGH: 0, CRITICAL: 0)
 
 LIBRARY   VULNERABILITY        SEVERITY  STATUS  INSTALLED  FIXED   TITLE
-requests  GHSA-9wx4-h78v-vm56  LOW       fixed   2.31.0     2.32.0  Requests `Session` object does not verify requests …
-
-/var/lib/dpkg/status (debian 12)
-================================
-Total: 2 (UNKNOWN: 0, LOW: 0, MEDIUM: 1, HIGH: 0, CRITICAL: 1)
-
-LIBRARY  VULNERABILITY   SEVERITY  STATUS    INSTALLED         FIXED             TITLE
-libssl3  CVE-2024-0727   MEDIUM    fixed     3.0.11-1~deb12u2  3.0.13-1~deb12u1  openssl: denial of service via null de…
-zlib1g   CVE-2023-45853  CRITICAL  affected  1:1.2.13.dfsg-1                     MiniZip in zlib through 1.3 has an int…
+requests  GHSA-9wx4-h78v-vm56  LOW       fixed   2.31.0     2.32.0  Requests `Session` object does not verify requests…
 
 3 findings suppressed:
   CVE-2023-0001 in zlib1g 1:1.2.13.dfsg-1 (not_affected, vex.json: vulnerable_code_not_in_execute_path)
@@ -233,6 +235,49 @@ zlib1g   CVE-2023-45853  CRITICAL  affected  1:1.2.13.dfsg-1                    
     for line in got.lines() {
         assert!(line.chars().count() <= 120, "too wide: {line}");
     }
+}
+
+#[test]
+fn table_stays_within_120_columns_with_long_cells() {
+    let mut r = sample();
+    let long = "x".repeat(500);
+    for f in r.vulnerabilities.as_mut().unwrap() {
+        f.id = format!("OPENSUSE-SU-{long}");
+        f.package.name = long.clone();
+        f.package.version = long.clone();
+        f.fixed_version = Some(long.clone());
+        f.summary = long.clone();
+        f.package.location = format!("/{long}");
+    }
+    r.suppressed[0].reason = long.clone();
+    let t = to_table(&r);
+    for line in t.lines() {
+        assert!(line.chars().count() <= 120, "too wide: {line}");
+    }
+    assert!(t.contains("xxx…"));
+}
+
+#[test]
+fn sarif_fingerprints_ignore_advisory_text() {
+    let a = parse(&to_sarif(&sample()));
+    let mut r = sample();
+    for f in r.vulnerabilities.as_mut().unwrap() {
+        f.summary = "reworded".into();
+        f.severity = "LOW".into();
+    }
+    let b = parse(&to_sarif(&r));
+    for i in 0..5 {
+        assert_eq!(
+            a["runs"][0]["results"][i]["partialFingerprints"],
+            b["runs"][0]["results"][i]["partialFingerprints"]
+        );
+    }
+    r.vulnerabilities.as_mut().unwrap()[0].package.version = "3.0.12-1".into();
+    let c = parse(&to_sarif(&r));
+    assert_ne!(
+        a["runs"][0]["results"][0]["partialFingerprints"],
+        c["runs"][0]["results"][0]["partialFingerprints"]
+    );
 }
 
 #[test]

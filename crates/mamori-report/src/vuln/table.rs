@@ -13,12 +13,14 @@ use std::fmt::Write;
 
 /// Target line width.
 const WIDTH: usize = 120;
-/// Column caps; longer cells are cut with an ellipsis.
-const MAX_LIBRARY: usize = 28;
-const MAX_ID: usize = 22;
-const MAX_VERSION: usize = 20;
+/// Column caps; longer cells are cut with an ellipsis. With every column at
+/// its cap the row is still exactly [`WIDTH`] wide (24+24+8+8+16+16+12 for
+/// the gaps, plus [`MIN_TITLE`]); ids fit whole in practice (GHSA ids are 19).
+const MAX_LIBRARY: usize = 24;
+const MAX_ID: usize = 24;
+const MAX_VERSION: usize = 16;
 /// Narrowest title column, even when the other columns are wide.
-const MIN_TITLE: usize = 20;
+const MIN_TITLE: usize = 12;
 /// How many suppressed findings are listed before "… and N more".
 const MAX_SUPPRESSED_LISTED: usize = 20;
 
@@ -39,8 +41,9 @@ pub(crate) fn render(report: &Report, color: bool) -> String {
         findings.len()
     );
 
-    // Group by the target line; BTreeMap keeps output order stable.
-    let mut groups: BTreeMap<String, Vec<&VulnFinding>> = BTreeMap::new();
+    // Group by the target line, OS packages first as they are usually the
+    // bulk; BTreeMap keeps output order stable.
+    let mut groups: BTreeMap<(bool, String), Vec<&VulnFinding>> = BTreeMap::new();
     for f in findings {
         let kind = if f.package.ecosystem.is_os() {
             os.clone()
@@ -48,10 +51,16 @@ pub(crate) fn render(report: &Report, color: bool) -> String {
         } else {
             f.package.ecosystem.as_str().to_string()
         };
-        let key = format!("{} ({kind})", clean_text(&f.package.location));
-        groups.entry(key).or_default().push(f);
+        let key = cut_middle(
+            &format!("{} ({kind})", clean_text(&f.package.location)),
+            WIDTH,
+        );
+        groups
+            .entry((!f.package.ecosystem.is_os(), key))
+            .or_default()
+            .push(f);
     }
-    for (target, mut rows) in groups {
+    for ((_, target), mut rows) in groups {
         let _ = writeln!(out, "\n{target}");
         let _ = writeln!(out, "{}", "=".repeat(target.chars().count().min(WIDTH)));
         let mut counts = [0usize; 5];
@@ -187,13 +196,36 @@ fn cut(s: &str, max: usize) -> String {
         return s.to_string();
     }
     let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    // "word …" reads as a gap; "word…" as a cut.
+    t.truncate(t.trim_end().len());
     t.push('…');
+    t
+}
+
+/// Cuts the middle out of `s` to at most `max` characters: the start and
+/// end of a path (root and file name) say more than its middle.
+fn cut_middle(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let head = max / 4;
+    let tail = max.saturating_sub(head + 1);
+    let mut t: String = s.chars().take(head).collect();
+    t.push('…');
+    t.extend(s.chars().skip(n - tail));
     t
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cut;
+    use super::{cut, cut_middle};
+
+    #[test]
+    fn cut_middle_keeps_both_ends() {
+        assert_eq!(cut_middle("/abcdefghij/file", 9), "/a…j/file");
+        assert_eq!(cut_middle("/short", 9), "/short");
+    }
 
     #[test]
     fn cut_marks_truncation() {
