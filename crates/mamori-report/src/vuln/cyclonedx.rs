@@ -78,8 +78,13 @@ fn entry(group: &[&VulnFinding], refs: &BomRefs, suppressed: Option<&Suppression
     if !first.summary.is_empty() {
         v["description"] = json!(first.summary);
     }
-    let mut recs: Vec<String> = group.iter().map(|f| remediation(f)).collect();
-    recs.dedup();
+    let mut recs: Vec<String> = Vec::new();
+    for f in group {
+        let r = remediation(f);
+        if !recs.contains(&r) {
+            recs.push(r);
+        }
+    }
     v["recommendation"] = json!(recs.join("; "));
     let mut affects: Vec<Value> = Vec::new();
     for f in group {
