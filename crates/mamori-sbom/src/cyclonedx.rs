@@ -3,8 +3,10 @@
 //! `components` (nested ones included) into raw components with their purl,
 //! properties and licences, and take the target from `metadata.component`.
 //!
-//! They deliberately read nothing else — dependencies, services, hashes,
-//! vulnerabilities and compositions do not change what packages are present.
+//! They deliberately read nothing else but the JSON `dependencies` graph
+//! (which Trivy needs to say which lockfile a package came from) — services,
+//! hashes, vulnerabilities and compositions do not change what packages are
+//! present.
 
 use crate::normalize::RawComponent;
 use crate::{Document, JsonDoc, SbomError, SbomFormat};
@@ -24,11 +26,22 @@ pub(crate) struct JsonMetadata {
     component: Option<JsonComponent>,
 }
 
+/// One entry of `dependencies`.
+#[derive(Deserialize)]
+pub(crate) struct JsonDependency {
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+    #[serde(rename = "dependsOn", default)]
+    depends_on: Vec<String>,
+}
+
 /// One component; nested components are kept for flattening.
 #[derive(Deserialize, Default)]
 pub(crate) struct JsonComponent {
     #[serde(rename = "type")]
     kind: Option<String>,
+    #[serde(rename = "bom-ref")]
+    bom_ref: Option<String>,
     name: Option<String>,
     version: Option<String>,
     description: Option<String>,
@@ -101,12 +114,19 @@ pub(crate) fn from_json(path: &str, doc: JsonDoc) -> Result<Document, SbomError>
     };
     let mut components = Vec::new();
     flatten(doc.components.unwrap_or_default(), &mut components);
+    let dependencies = doc
+        .dependencies
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|d| Some((d.reference?, d.depends_on)))
+        .collect();
     Ok(Document {
         format,
         spec_version,
         producer,
         target_name,
         components,
+        dependencies,
     })
 }
 
@@ -137,6 +157,7 @@ fn flatten(top: Vec<JsonComponent>, out: &mut Vec<RawComponent>) {
         let children = std::mem::take(&mut c.components);
         out.push(RawComponent {
             kind: c.kind.unwrap_or_default(),
+            bom_ref: c.bom_ref,
             name: c.name.unwrap_or_default(),
             version: c.version.unwrap_or_default(),
             description: c.description,
@@ -406,6 +427,7 @@ pub(crate) fn read_xml(path: &str, bytes: &[u8]) -> Result<Document, SbomError> 
         producer,
         target_name,
         components: done,
+        dependencies: Vec::new(),
     })
 }
 

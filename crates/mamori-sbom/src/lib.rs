@@ -12,7 +12,8 @@
 //!
 //! This crate does not read files, touch the network or match vulnerabilities;
 //! it does not read SPDX 3 (JSON-LD) or Syft's own JSON format, and it ignores
-//! dependency graphs, hashes and vulnerability sections.
+//! hashes and vulnerability sections. The dependency graph is used only to
+//! place Trivy's lockfile packages in the lockfile that lists them.
 //!
 //! ```
 //! let bom = br#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
@@ -162,6 +163,8 @@ pub(crate) struct Document {
     pub producer: Option<String>,
     pub target_name: Option<String>,
     pub components: Vec<normalize::RawComponent>,
+    /// CycloneDX `dependencies`: `(ref, dependsOn)`.
+    pub dependencies: Vec<(String, Vec<String>)>,
 }
 
 /// Reads an SBOM, detecting its format from its content. `path_for_messages`
@@ -190,7 +193,7 @@ pub fn read_sbom(path_for_messages: &str, bytes: &[u8]) -> Result<Sbom, SbomErro
             ))
         }
     };
-    let n = normalize::normalize(path, &doc.components);
+    let n = normalize::normalize(path, &doc.components, &doc.dependencies);
     Ok(Sbom {
         format: doc.format,
         spec_version: doc.spec_version,
@@ -239,6 +242,7 @@ pub(crate) struct JsonDoc {
     pub spec_version: Option<serde_json::Value>,
     pub metadata: Option<cyclonedx::JsonMetadata>,
     pub components: Option<Vec<cyclonedx::JsonComponent>>,
+    pub dependencies: Option<Vec<cyclonedx::JsonDependency>>,
     #[serde(rename = "spdxVersion")]
     pub spdx_version: Option<String>,
     pub name: Option<String>,

@@ -13,7 +13,7 @@
 
 use crate::purl::{normalize_pypi, Purl};
 use mamori_inventory::{Ecosystem, Inventory, OsInfo, Package};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One component or package of an SBOM, flattened from either format.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +21,8 @@ pub(crate) struct RawComponent {
     /// What the document says this is: `library`, `operating-system`, `file`…
     /// (CycloneDX `type`, or SPDX `primaryPackagePurpose` lower-cased).
     pub kind: String,
+    /// CycloneDX `bom-ref`, the key of the dependency graph.
+    pub bom_ref: Option<String>,
     pub name: String,
     pub version: String,
     pub description: Option<String>,
@@ -51,17 +53,27 @@ pub(crate) struct Normalized {
 
 /// Builds the inventory. `sbom_path` is the fallback location for packages
 /// whose producer recorded none (Trivy's OS packages), so a finding still says
-/// where the package was learnt from.
-pub(crate) fn normalize(sbom_path: &str, components: &[RawComponent]) -> Normalized {
+/// where the package was learnt from; Trivy's lockfile packages get the
+/// lockfile from the dependency graph instead.
+pub(crate) fn normalize(
+    sbom_path: &str,
+    components: &[RawComponent],
+    dependencies: &[(String, Vec<String>)],
+) -> Normalized {
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     let mut packages = Vec::new();
     let mut os_component: Option<OsInfo> = None;
     let mut distros: HashMap<(Option<String>, String), usize> = HashMap::new();
-    for c in components {
+    let lockfiles = trivy_lockfile_locations(components, dependencies);
+    for (i, c) in components.iter().enumerate() {
         if c.kind == "operating-system" && c.purls.is_empty() {
             if os_component.is_none() {
                 os_component = os_from_component(c);
             }
+            continue;
+        }
+        if is_trivy_application(c) {
+            // A grouping of the packages found in one file, not a package.
             continue;
         }
         let Some(purl_text) = c.purls.first() else {
@@ -81,7 +93,8 @@ pub(crate) fn normalize(sbom_path: &str, components: &[RawComponent]) -> Normali
                 continue;
             }
         };
-        let Some(pkg) = package(sbom_path, c, &purl) else {
+        let fallback = lockfiles.get(&i).map_or(sbom_path, String::as_str);
+        let Some(pkg) = package(fallback, c, &purl) else {
             *skipped.entry(format!("pkg:{}", purl.ty)).or_default() += 1;
             continue;
         };
@@ -141,6 +154,62 @@ pub(crate) fn normalize(sbom_path: &str, components: &[RawComponent]) -> Normali
         inventory: Inventory { os, packages },
         skipped,
     }
+}
+
+/// Trivy's `application` components stand for one lockfile or package
+/// directory (`lang-pkgs`); its packages hang below them in the graph.
+fn is_trivy_application(c: &RawComponent) -> bool {
+    c.kind == "application"
+        && c.purls.is_empty()
+        && c.prop("aquasecurity:trivy:Class") == Some("lang-pkgs")
+}
+
+/// Locations for Trivy's lockfile packages, which carry no `FilePath`: the
+/// file named by the `application` component they are reachable from in the
+/// dependency graph (first application in document order wins). Keyed by
+/// component index.
+fn trivy_lockfile_locations(
+    components: &[RawComponent],
+    dependencies: &[(String, Vec<String>)],
+) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    if dependencies.is_empty() {
+        return out;
+    }
+    let graph: HashMap<&str, &[String]> = dependencies
+        .iter()
+        .map(|(r, d)| (r.as_str(), d.as_slice()))
+        .collect();
+    let index: HashMap<&str, usize> = components
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((c.bom_ref.as_deref()?, i)))
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for app in components.iter().filter(|c| is_trivy_application(c)) {
+        let (Some(root), false) = (app.bom_ref.as_deref(), app.name.is_empty()) else {
+            continue;
+        };
+        let location = if app.name.starts_with('/') {
+            app.name.clone()
+        } else {
+            format!("/{}", app.name)
+        };
+        // Each node is visited once over all applications, so the walk is
+        // linear in the size of the graph whatever its shape.
+        let mut queue: Vec<&str> = vec![root];
+        while let Some(r) = queue.pop() {
+            for dep in graph.get(r).copied().unwrap_or_default() {
+                if seen.insert(dep.as_str()) {
+                    if let Some(&i) = index.get(dep.as_str()) {
+                        out.entry(i).or_insert_with(|| location.clone());
+                    }
+                    queue.push(dep.as_str());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The os-release ID for an OS name as Trivy spells its OS families.
@@ -406,7 +475,7 @@ mod tests {
     }
 
     fn one(c: RawComponent) -> Package {
-        let n = normalize("sbom.json", &[c]);
+        let n = normalize("sbom.json", &[c], &[]);
         assert_eq!(n.inventory.packages.len(), 1, "{:?}", n.skipped);
         n.inventory.packages.into_iter().next().unwrap()
     }
@@ -512,7 +581,7 @@ mod tests {
             version: "9.3".into(),
             ..RawComponent::default()
         };
-        let n = normalize("x", &[os]);
+        let n = normalize("x", &[os], &[]);
         let o = n.inventory.os.unwrap();
         assert_eq!((o.id.as_str(), o.version_id.as_str()), ("rhel", "9.3"));
         for (q, ns, id, v) in [
@@ -524,7 +593,7 @@ mod tests {
         ] {
             let ty = if ns == "alpine" { "apk" } else { "deb" };
             let c = comp(&format!("pkg:{ty}/{ns}/x@1?distro={q}"), &[]);
-            let o = normalize("x", &[c]).inventory.os.unwrap();
+            let o = normalize("x", &[c], &[]).inventory.os.unwrap();
             assert_eq!((o.id.as_str(), o.version_id.as_str()), (id, v), "{q}");
         }
     }
@@ -547,6 +616,7 @@ mod tests {
                 file,
                 comp("pkg:cargo/serde@1.0.0", &[]),
             ],
+            &[],
         );
         assert_eq!(n.inventory.packages.len(), 1);
         let want: BTreeMap<String, usize> = [
@@ -560,6 +630,67 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v))
         .collect();
         assert_eq!(n.skipped, want);
+    }
+
+    /// Trivy's fs/lockfile output: `application` components (one per lockfile)
+    /// reach their packages through the dependency graph.
+    #[test]
+    fn trivy_lockfile_packages_get_the_lockfile_location() {
+        let app = |r: &str, name: &str| RawComponent {
+            kind: "application".into(),
+            bom_ref: Some(r.into()),
+            name: name.into(),
+            props: vec![
+                ("aquasecurity:trivy:Class".into(), "lang-pkgs".into()),
+                ("aquasecurity:trivy:Type".into(), "npm".into()),
+            ],
+            ..RawComponent::default()
+        };
+        let lib = |purl: &str| RawComponent {
+            bom_ref: Some(purl.into()),
+            ..comp(purl, &[])
+        };
+        let components = [
+            app("a1", "web/package-lock.json"),
+            app("a2", "/api/package-lock.json"),
+            lib("pkg:npm/express@4.0.0"),
+            lib("pkg:npm/lodash@4.17.20"),
+            lib("pkg:npm/left-pad@1.0.0"),
+            lib("pkg:npm/orphan@1.0.0"),
+        ];
+        let deps: Vec<(String, Vec<String>)> = [
+            ("root", vec!["a1", "a2"]),
+            ("a1", vec!["pkg:npm/express@4.0.0"]),
+            // A cycle must not loop.
+            (
+                "pkg:npm/express@4.0.0",
+                vec!["pkg:npm/lodash@4.17.20", "a1"],
+            ),
+            (
+                "a2",
+                vec!["pkg:npm/left-pad@1.0.0", "pkg:npm/lodash@4.17.20"],
+            ),
+        ]
+        .into_iter()
+        .map(|(r, d)| (r.to_string(), d.into_iter().map(str::to_string).collect()))
+        .collect();
+        let n = normalize("bom.json", &components, &deps);
+        assert!(n.skipped.is_empty(), "{:?}", n.skipped);
+        let at: Vec<(&str, &str)> = n
+            .inventory
+            .packages
+            .iter()
+            .map(|p| (p.name.as_str(), p.location.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("express", "/web/package-lock.json"),
+                ("left-pad", "/api/package-lock.json"),
+                ("lodash", "/web/package-lock.json"),
+                ("orphan", "bom.json"),
+            ]
+        );
     }
 
     #[test]

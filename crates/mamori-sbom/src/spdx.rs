@@ -173,6 +173,7 @@ fn assemble(
         producer,
         target_name: target_name.or(doc_name).filter(|n| !n.is_empty()),
         components,
+        dependencies: Vec::new(),
     }
 }
 
@@ -204,6 +205,7 @@ pub(crate) fn from_json(path: &str, doc: JsonDoc) -> Result<Document, SbomError>
                 id: p.spdx_id.unwrap_or_default(),
                 component: RawComponent {
                     kind: p.purpose.unwrap_or_default().to_ascii_lowercase(),
+                    bom_ref: None,
                     name: p.name.unwrap_or_default(),
                     version: p.version_info.unwrap_or_default(),
                     description: p.description,

@@ -488,3 +488,91 @@ fn mariner_rpm_rootfs_sboms_from_every_producer() {
     std::fs::write(root.join("var/lib/rpm/rpmdb.sqlite"), bytes).unwrap();
     check_rootfs(&root, tmp.path(), 129, ("mariner", "2.0"));
 }
+
+/// A project directory with lockfiles the test writes. Lockfile packages carry
+/// no source package or layer; what must survive is name, version and the
+/// lockfile they came from — for Trivy through its dependency graph, since its
+/// lockfile packages have no `FilePath`.
+#[test]
+fn project_lockfile_sboms_from_every_producer() {
+    let Some(mamori) = mamori() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let root = t.join("project");
+    std::fs::create_dir_all(root.join("rs")).unwrap();
+    std::fs::create_dir_all(root.join("rb")).unwrap();
+    std::fs::write(
+        root.join("package-lock.json"),
+        r#"{"name":"app","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{
+          "":{"name":"app","version":"1.0.0","dependencies":{"lodash":"4.17.20","@babel/core":"7.0.0"}},
+          "node_modules/lodash":{"version":"4.17.20"},
+          "node_modules/@babel/core":{"version":"7.0.0"}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("rs/Cargo.lock"),
+        "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\"serde\"]\n\n\
+         [[package]]\nname = \"serde\"\nversion = \"1.0.190\"\n\
+         source = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("rb/Gemfile.lock"),
+        "GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (2.2.8)\n\nPLATFORMS\n  ruby\n\n\
+         DEPENDENCIES\n  rack\n\nBUNDLED WITH\n   2.4.10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("requirements.txt"),
+        "requests==2.31.0\nDjango_Rest==1.0\n",
+    )
+    .unwrap();
+    for (fmt, file) in [("json", "m.json"), ("cyclonedx", "m.cdx.json")] {
+        run(mamori_cmd(&mamori, t)
+            .arg("fs")
+            .arg(&root)
+            .args(["-f", fmt, "-o"])
+            .arg(t.join(file)));
+    }
+    #[derive(serde::Deserialize)]
+    struct Report {
+        packages: Vec<Package>,
+    }
+    let want: Report = serde_json::from_slice(&std::fs::read(t.join("m.json")).unwrap()).unwrap();
+    assert_eq!(want.packages.len(), 7, "{:?}", want.packages);
+    // PyPI names compare normalised: Syft writes the purl's spelling.
+    let keys = |pkgs: &[Package]| -> BTreeSet<(Ecosystem, String, String, String)> {
+        pkgs.iter()
+            .map(|p| {
+                let name = if p.ecosystem == Ecosystem::Pypi {
+                    p.name.to_ascii_lowercase().replace('_', "-")
+                } else {
+                    p.name.clone()
+                };
+                (p.ecosystem, name, p.version.clone(), p.location.clone())
+            })
+            .collect()
+    };
+    let want = keys(&want.packages);
+    let m = read(&t.join("m.cdx.json"));
+    assert_eq!(keys(&m.inventory.packages), want, "mamori");
+    if let Some(trivy) = trivy() {
+        run(trivy_cmd(&trivy, t, "fs")
+            .arg(&root)
+            .args(["--format", "cyclonedx", "--output"])
+            .arg(t.join("t.cdx.json")));
+        let s = read(&t.join("t.cdx.json"));
+        assert_eq!(keys(&s.inventory.packages), want, "trivy");
+        assert_eq!(s.skipped_total(), 0, "{:?}", s.skipped);
+    }
+    if let Some(syft) = syft() {
+        run(syft_cmd(&syft, t)
+            .arg(format!("dir:{}", root.display()))
+            .arg("-o")
+            .arg(format!("cyclonedx-json={}", t.join("s.cdx.json").display())));
+        let got = keys(&read(&t.join("s.cdx.json")).inventory.packages);
+        // Syft also lists the npm project itself.
+        let missing: Vec<_> = want.difference(&got).collect();
+        assert!(missing.is_empty(), "syft lacks {missing:?}");
+    }
+}
