@@ -79,7 +79,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
 impl GlobalArgs {
     /// The vulnerability database directory.
     pub fn db_dir(&self) -> PathBuf {
-        self.db_dir.clone().unwrap_or_else(crate::db::default_db_dir)
+        self.db_dir
+            .clone()
+            .unwrap_or_else(crate::db::default_db_dir)
     }
 
     fn limits(&self) -> mamori_image::WalkLimits {
@@ -99,6 +101,11 @@ pub enum Command {
     Fs(DirArgs),
     /// Scan an unpacked root filesystem (OS packages and installed language packages).
     Rootfs(DirArgs),
+    /// Check Kubernetes manifests and Dockerfiles for misconfigurations
+    /// (files, directories, or `-` for standard input, e.g. `kubectl kustomize | mamori config -`).
+    Config(crate::config_cmd::ConfigArgs),
+    /// List the built-in misconfiguration checks.
+    Checks(crate::config_cmd::ChecksArgs),
     /// Manage the vulnerability database.
     Db(crate::db::DbArgs),
     /// Manage the layer cache.
@@ -186,6 +193,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fs(args) => dir(&cli.global, args, TargetKind::Fs),
         Command::Rootfs(args) => dir(&cli.global, args, TargetKind::Rootfs),
         Command::Cache { action } => cache(&cli.global, action),
+        Command::Config(args) => crate::config_cmd::run(args),
+        Command::Checks(args) => crate::config_cmd::checks(args),
         Command::Db(args) => {
             crate::db::run(&cli.global.db_dir(), cli.global.quiet, args)?;
             Ok(ExitCode::SUCCESS)

@@ -12,8 +12,25 @@ pub const STALE_DAYS: u64 = 7;
 
 /// osv.dev ecosystems `mamori db update` fetches by default.
 pub const DEFAULT_ECOSYSTEMS: &[&str] = &[
-    "Debian", "Ubuntu", "Alpine", "AlmaLinux", "Rocky Linux", "openSUSE", "SUSE", "Wolfi", "Chainguard",
-    "PyPI", "npm", "Go", "Maven", "crates.io", "RubyGems", "Packagist", "NuGet", "Hex", "Pub",
+    "Debian",
+    "Ubuntu",
+    "Alpine",
+    "AlmaLinux",
+    "Rocky Linux",
+    "openSUSE",
+    "SUSE",
+    "Wolfi",
+    "Chainguard",
+    "PyPI",
+    "npm",
+    "Go",
+    "Maven",
+    "crates.io",
+    "RubyGems",
+    "Packagist",
+    "NuGet",
+    "Hex",
+    "Pub",
 ];
 
 #[derive(Debug, Args)]
@@ -93,9 +110,15 @@ pub fn run(dir: &Path, quiet: bool, args: DbArgs) -> Result<()> {
                 ecosystems.iter().map(String::as_str).collect()
             };
             let s = mamori_vulndb::update(dir, &list, mirror.as_deref(), &mut progress(quiet))
-                .context("updating the vulnerability database (the previous database, if any, is unchanged)")?;
+                .context(
+                "updating the vulnerability database (the previous database, if any, is unchanged)",
+            )?;
             if !quiet {
-                eprintln!("database {} now holds {} records", s.path.display(), s.records);
+                eprintln!(
+                    "database {} now holds {} records",
+                    s.path.display(),
+                    s.records
+                );
             }
         }
         DbAction::Status => {
@@ -104,11 +127,20 @@ pub fn run(dir: &Path, quiet: bool, args: DbArgs) -> Result<()> {
             let now = SystemTime::now();
             println!("{}: {} records", st.path.display(), st.records);
             for e in &st.ecosystems {
-                let age = now.duration_since(e.imported_at).unwrap_or_default().as_secs() / 3600;
-                println!("  {:<14} {:>7} records, imported {}h ago from {}", e.ecosystem, e.records, age, e.source);
+                let age = now
+                    .duration_since(e.imported_at)
+                    .unwrap_or_default()
+                    .as_secs()
+                    / 3600;
+                println!(
+                    "  {:<14} {:>7} records, imported {}h ago from {}",
+                    e.ecosystem, e.records, age, e.source
+                );
             }
             if st.is_stale(now, STALE_DAYS) {
-                eprintln!("warning: the database is older than {STALE_DAYS} days; run `mamori db update`");
+                eprintln!(
+                    "warning: the database is older than {STALE_DAYS} days; run `mamori db update`"
+                );
             }
         }
     }

@@ -2,6 +2,7 @@
 //! an exit code. Everything else lives in the library crates.
 
 mod cli;
+mod config_cmd;
 mod db;
 mod output;
 mod progress;

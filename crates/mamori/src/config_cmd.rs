@@ -1,0 +1,573 @@
+//! `mamori config PATH… | -` and `mamori checks list`: misconfiguration checks
+//! over Kubernetes manifests and Dockerfiles, Pod Security Standards, Rego
+//! policies and compliance summaries. Rendering of config findings lives here
+//! because only the CLI knows wire formats.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use mamori_config::{
+    compliance_summary, registry, ConstraintTemplate, Finding, Input, Level, RegoPolicies, Scanner,
+    Settings, Severity, Version,
+};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigFormat {
+    Table,
+    Json,
+    Sarif,
+    Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Files or directories (Kubernetes YAML/JSON, Dockerfiles); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ConfigFormat::Table)]
+    pub format: ConfigFormat,
+    /// Write the report to FILE.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report only findings at or above this severity (LOW, MEDIUM, HIGH, CRITICAL).
+    #[arg(long, value_name = "SEVERITY")]
+    pub severity: Option<Severity>,
+    /// Exit with this code when findings (at or above --severity) remain.
+    #[arg(long, default_value_t = 0)]
+    pub exit_code: u8,
+    /// Disable a check (repeatable).
+    #[arg(long = "disable", value_name = "ID")]
+    pub disabled: Vec<String>,
+    /// Change a check's severity: ID=SEVERITY (repeatable).
+    #[arg(long = "severity-override", value_name = "ID=SEVERITY")]
+    pub severity_overrides: Vec<String>,
+    /// Registry prefix images may come from (repeatable); enables the untrusted-registry check.
+    #[arg(long = "trusted-registry", value_name = "PREFIX")]
+    pub trusted_registries: Vec<String>,
+    /// Evaluate exactly the Pod Security Standards controls of a level: baseline|restricted[@v1.N].
+    #[arg(long, value_name = "LEVEL[@VERSION]")]
+    pub pss: Option<String>,
+    /// Rego policies: conftest-style deny/warn/violation modules, or Gatekeeper
+    /// ConstraintTemplates with their Constraints (YAML) in the same directory.
+    #[arg(long, value_name = "DIR")]
+    pub policy: Vec<PathBuf>,
+    /// Summarise controls of a framework: pss-baseline, pss-restricted, cis-k8s, mitre.
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub compliance: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecksArgs {
+    #[command(subcommand)]
+    pub action: ChecksAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecksAction {
+    /// List every built-in check.
+    List {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+/// `mamori checks list`.
+pub fn checks(args: ChecksArgs) -> Result<ExitCode> {
+    let ChecksAction::List { format } = args.action;
+    let mut out = String::new();
+    match format {
+        ListFormat::Json => {
+            out = serde_json::to_string_pretty(&mamori_config::checks_json())?;
+            out.push('\n');
+        }
+        ListFormat::Table => {
+            for c in registry() {
+                out.push_str(&format!(
+                    "{:<12} {:<8} {:<28} {}\n",
+                    c.id,
+                    c.severity.to_string(),
+                    c.attack.join(","),
+                    c.title
+                ));
+            }
+            out.push_str(&format!("{} checks\n", registry().len()));
+        }
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_config_file(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".yaml")
+        || name.ends_with(".yml")
+        || name.ends_with(".json")
+        || name == "dockerfile"
+        || name.starts_with("dockerfile.")
+        || name.ends_with(".dockerfile")
+        || name == "containerfile"
+}
+
+/// Collects inputs: files as given, directories recursively (config files only), `-` as stdin.
+fn collect(paths: &[String]) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .context("reading standard input")?;
+            inputs.push(Input::new("-", buf));
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = walk(path);
+            files.sort();
+            for f in files {
+                let bytes =
+                    std::fs::read(&f).with_context(|| format!("reading {}", f.display()))?;
+                inputs.push(Input::new(&f.display().to_string(), bytes));
+            }
+        } else if path.is_file() {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            inputs.push(Input::new(p, bytes));
+        } else {
+            bail!("{p}: no such file or directory");
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() && !e.file_name().to_string_lossy().starts_with('.') {
+                stack.push(p);
+            } else if ft.is_file() && is_config_file(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn parse_pss(s: &str) -> Result<(Level, Version)> {
+    let (level, version) = match s.split_once(['@', ':']) {
+        Some((l, v)) => (l, Some(v)),
+        None => (s, None),
+    };
+    let level: Level = level
+        .parse()
+        .map_err(|e: String| anyhow::anyhow!("--pss {s:?}: {e}"))?;
+    let version = match version {
+        None | Some("latest") => Version::LATEST,
+        Some(v) => Version::parse(v).map_err(|e| anyhow::anyhow!("--pss {s:?}: {e}"))?,
+    };
+    Ok((level, version))
+}
+
+/// Loads `--policy` directories: `.rego` modules and Gatekeeper YAML.
+fn load_policies(
+    dirs: &[PathBuf],
+) -> Result<(
+    Option<RegoPolicies>,
+    Vec<(ConstraintTemplate, Vec<mamori_config::Constraint>)>,
+)> {
+    let mut modules = Vec::new();
+    let mut templates = Vec::new();
+    let mut constraints = Vec::new();
+    for dir in dirs {
+        let mut files = walk_all(dir);
+        files.sort();
+        for f in files {
+            let name = f.display().to_string();
+            if name.ends_with(".rego") && !name.ends_with("_test.rego") {
+                modules.push((
+                    name.clone(),
+                    std::fs::read_to_string(&f).with_context(|| format!("reading {name}"))?,
+                ));
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                let bytes = std::fs::read(&f).with_context(|| format!("reading {name}"))?;
+                for obj in mamori_config::parse_documents(&name, &bytes)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?
+                {
+                    if obj.kind() == "ConstraintTemplate" {
+                        templates.push(
+                            ConstraintTemplate::from_object(&obj)
+                                .map_err(|e| anyhow::anyhow!("{name}: {e}"))?,
+                        );
+                    } else if obj.api_version().starts_with("constraints.gatekeeper.sh/") {
+                        constraints.push(mamori_config::Constraint::from_object(&obj));
+                    }
+                }
+            }
+        }
+    }
+    let rego = if modules.is_empty() {
+        None
+    } else {
+        Some(RegoPolicies::new(&modules).map_err(|e| anyhow::anyhow!("{e}"))?)
+    };
+    let mut gk = Vec::new();
+    for t in templates {
+        let mine: Vec<_> = constraints
+            .iter()
+            .filter(|c| c.kind == t.kind)
+            .cloned()
+            .collect();
+        gk.push((t, mine));
+    }
+    Ok((rego, gk))
+}
+
+fn walk_all(dir: &Path) -> Vec<PathBuf> {
+    if dir.is_file() {
+        return vec![dir.to_path_buf()];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// `mamori config`.
+pub fn run(args: ConfigArgs) -> Result<ExitCode> {
+    let mut settings = Settings {
+        trusted_registries: args.trusted_registries.clone(),
+        ..Settings::default()
+    };
+    settings.disabled = args.disabled.iter().cloned().collect();
+    for o in &args.severity_overrides {
+        let (id, sev) = o
+            .split_once('=')
+            .with_context(|| format!("--severity-override {o:?}: expected ID=SEVERITY"))?;
+        let sev: Severity = sev
+            .parse()
+            .map_err(|e: String| anyhow::anyhow!("--severity-override {o:?}: {e}"))?;
+        settings.severity_overrides.insert(id.to_string(), sev);
+    }
+    if let Some(p) = &args.pss {
+        settings.pss = Some(parse_pss(p)?);
+    }
+    let scanner = Scanner::new(settings);
+    for id in scanner.unknown_ids() {
+        tracing::warn!("unknown check id {id:?} in --disable/--severity-override");
+    }
+    let scanner = if args.pss.is_some() {
+        scanner.only("MAM-K8S-058")
+    } else {
+        scanner
+    };
+    let inputs = collect(&args.paths)?;
+    let mut scan = scanner.scan(&inputs);
+    for e in &scan.errors {
+        tracing::warn!("{e}");
+    }
+    if !args.policy.is_empty() {
+        let (rego, gk) = load_policies(&args.policy)?;
+        let objects: Vec<mamori_config::Object> = inputs
+            .iter()
+            .filter(|i| i.kind == mamori_config::InputKind::Manifest)
+            .filter_map(|i| mamori_config::parse_documents(&i.path, &i.bytes).ok())
+            .flatten()
+            .collect();
+        if let Some(mut rego) = rego {
+            for (i, r) in rego.eval_objects(&objects) {
+                let obj = &objects[i];
+                match r {
+                    Ok(results) => {
+                        for res in results {
+                            scan.findings.push(policy_finding(
+                                obj,
+                                &format!("{}.{}", res.package, res.rule),
+                                res.rule == "warn",
+                                res.message,
+                            ));
+                        }
+                    }
+                    Err(e) => bail!("policy evaluation failed on {}: {e}", obj.file),
+                }
+            }
+        }
+        for (mut template, constraints) in gk {
+            for obj in &objects {
+                for c in &constraints {
+                    match template.review(c, obj, &objects) {
+                        Ok(violations) => {
+                            for msg in violations {
+                                scan.findings.push(policy_finding(
+                                    obj,
+                                    &format!("gatekeeper:{}/{}", c.kind, c.name),
+                                    false,
+                                    msg,
+                                ));
+                            }
+                        }
+                        Err(e) => bail!("constraint {}: {e}", c.name),
+                    }
+                }
+            }
+        }
+    }
+    if let Some(min) = args.severity {
+        scan.findings.retain(|f| f.severity >= min);
+    }
+    let mut text = match args.format {
+        ConfigFormat::Table => table(&scan.findings, inputs.len()),
+        ConfigFormat::Json => serde_json::to_string_pretty(&json!({
+            "findings": scan.findings,
+            "errors": scan.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+            "compliance": match &args.compliance {
+                Some(fw) => Some(compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?),
+                None => None,
+            },
+        }))?,
+        ConfigFormat::Sarif => sarif(&scan.findings),
+        ConfigFormat::Junit => junit(&scan.findings, &inputs),
+    };
+    if args.format == ConfigFormat::Table {
+        if let Some(fw) = &args.compliance {
+            let controls =
+                compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?;
+            let failing = controls.iter().filter(|c| c.status == "fail").count();
+            text.push_str(&format!(
+                "\n{fw}: {} controls, {} pass, {failing} fail\n",
+                controls.len(),
+                controls.len() - failing
+            ));
+            for c in controls {
+                text.push_str(&format!(
+                    "  [{}] {} ({} findings)\n",
+                    c.status.to_uppercase(),
+                    c.control,
+                    c.findings
+                ));
+            }
+        }
+    }
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    match &args.output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    if args.exit_code != 0 && !scan.findings.is_empty() {
+        return Ok(ExitCode::from(args.exit_code));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn policy_finding(obj: &mamori_config::Object, id: &str, warn: bool, message: String) -> Finding {
+    Finding {
+        check_id: id.to_string(),
+        severity: if warn { Severity::Low } else { Severity::High },
+        title: format!("policy {id}"),
+        message,
+        file: obj.file.to_string(),
+        line: obj.line(),
+        object: Some(mamori_config::ObjectRef {
+            kind: obj.kind().to_string(),
+            namespace: obj.namespace().map(str::to_string),
+            name: obj.name().to_string(),
+        }),
+        attack: Vec::new(),
+    }
+}
+
+fn table(findings: &[Finding], files: usize) -> String {
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in findings {
+        by_file.entry(&f.file).or_default().push(f);
+    }
+    let mut out = String::new();
+    for (file, fs) in &by_file {
+        out.push_str(&format!("{file} ({} findings)\n", fs.len()));
+        for f in fs {
+            let obj = f
+                .object
+                .as_ref()
+                .map(|o| format!(" {}/{}", o.kind, o.name))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {:>5}  {:<12} {:<8} {}{}\n",
+                format!("L{}", f.line),
+                f.check_id,
+                f.severity.to_string(),
+                f.message,
+                obj
+            ));
+        }
+    }
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f.severity.to_string()).or_default() += 1;
+    }
+    out.push_str(&format!(
+        "\n{} findings in {} of {files} files (CRITICAL: {}, HIGH: {}, MEDIUM: {}, LOW: {})\n",
+        findings.len(),
+        by_file.len(),
+        counts.get("CRITICAL").unwrap_or(&0),
+        counts.get("HIGH").unwrap_or(&0),
+        counts.get("MEDIUM").unwrap_or(&0),
+        counts.get("LOW").unwrap_or(&0),
+    ));
+    out
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
+    }
+}
+
+/// SARIF 2.1.0: one rule per check that fired, one result per finding with the
+/// file and line of the offending field.
+fn sarif(findings: &[Finding]) -> String {
+    let checks: BTreeMap<&str, &mamori_config::Check> =
+        registry().iter().map(|c| (c.id, *c)).collect();
+    let mut rule_ids: Vec<&str> = findings.iter().map(|f| f.check_id.as_str()).collect();
+    rule_ids.sort();
+    rule_ids.dedup();
+    let rules: Vec<_> = rule_ids
+        .iter()
+        .map(|id| {
+            let (title, sev, doc, attack) = match checks.get(id) {
+                Some(c) => (c.title.to_string(), c.severity, c.doc().to_string(), c.attack.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+                None => (id.to_string(), Severity::High, String::new(), Vec::new()),
+            };
+            let score = match sev {
+                Severity::Critical => "9.5",
+                Severity::High => "8.0",
+                Severity::Medium => "5.5",
+                Severity::Low => "2.0",
+            };
+            let mut tags = vec!["security".to_string(), "misconfiguration".to_string()];
+            tags.extend(attack.iter().map(|t| format!("external/mitre-attack/{t}")));
+            json!({
+                "id": id,
+                "name": id.replace('-', ""),
+                "shortDescription": {"text": title},
+                "fullDescription": {"text": if doc.is_empty() { title.clone() } else { doc.lines().take(3).collect::<Vec<_>>().join(" ") }},
+                "help": {"text": doc, "markdown": doc},
+                "defaultConfiguration": {"level": sarif_level(sev)},
+                "properties": {"security-severity": score, "tags": tags},
+            })
+        })
+        .collect();
+    let index: BTreeMap<&str, usize> = rule_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
+    let results: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "ruleId": f.check_id,
+                "ruleIndex": index.get(f.check_id.as_str()).copied().unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": f.file.trim_start_matches("./")},
+                    "region": {"startLine": f.line.max(1)},
+                }}],
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mamori",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://example.invalid/mamori",
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    }))
+    .unwrap_or_default()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// JUnit XML: one test suite per file, one failing test case per finding
+/// (and one passing case for a file without findings).
+fn junit(findings: &[Finding], inputs: &[Input]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"mamori\" tests=\"{}\" failures=\"{}\">\n",
+        findings.len().max(1),
+        findings.len()
+    ));
+    for input in inputs {
+        let fs: Vec<&Finding> = findings.iter().filter(|f| f.file == input.path).collect();
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+            xml_escape(&input.path),
+            fs.len().max(1),
+            fs.len()
+        ));
+        if fs.is_empty() {
+            out.push_str("    <testcase classname=\"mamori\" name=\"no findings\"/>\n");
+        }
+        for f in fs {
+            out.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{} line {}\">\n      <failure type=\"{}\" message=\"{}\"/>\n    </testcase>\n",
+                xml_escape(&f.check_id),
+                xml_escape(&f.check_id),
+                f.line,
+                f.severity,
+                xml_escape(&f.message)
+            ));
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
