@@ -8,7 +8,7 @@
 //! hashes, vulnerabilities and compositions do not change what packages are
 //! present.
 
-use crate::normalize::RawComponent;
+use crate::normalize::{self, RawComponent};
 use crate::{Document, JsonDoc, SbomError, SbomFormat};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -52,6 +52,19 @@ pub(crate) struct JsonComponent {
     licenses: Vec<JsonLicenseChoice>,
     #[serde(default)]
     components: Vec<JsonComponent>,
+    evidence: Option<JsonEvidence>,
+}
+
+/// `evidence` (1.5+): where the component was found.
+#[derive(Deserialize)]
+struct JsonEvidence {
+    #[serde(default)]
+    occurrences: Vec<JsonOccurrence>,
+}
+
+#[derive(Deserialize)]
+struct JsonOccurrence {
+    location: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +168,19 @@ fn flatten(top: Vec<JsonComponent>, out: &mut Vec<RawComponent>) {
             continue;
         };
         let children = std::mem::take(&mut c.components);
+        let mut props: Vec<(String, String)> = c
+            .properties
+            .into_iter()
+            .filter_map(|p| Some((p.name?, p.value.unwrap_or_default())))
+            .collect();
+        // The standard place for a location since 1.5 (cdxgen and others use
+        // it); producers' own properties still take precedence.
+        if let Some(loc) = c
+            .evidence
+            .and_then(|e| e.occurrences.into_iter().find_map(|o| o.location))
+        {
+            props.push((normalize::EVIDENCE_LOCATION.to_string(), loc));
+        }
         out.push(RawComponent {
             kind: c.kind.unwrap_or_default(),
             bom_ref: c.bom_ref,
@@ -162,11 +188,7 @@ fn flatten(top: Vec<JsonComponent>, out: &mut Vec<RawComponent>) {
             version: c.version.unwrap_or_default(),
             description: c.description,
             purls: c.purl.into_iter().filter(|p| !p.is_empty()).collect(),
-            props: c
-                .properties
-                .into_iter()
-                .filter_map(|p| Some((p.name?, p.value.unwrap_or_default())))
-                .collect(),
+            props,
             source_info: None,
             licenses: c
                 .licenses

@@ -15,6 +15,10 @@ use crate::purl::{normalize_pypi, Purl};
 use mamori_inventory::{Ecosystem, Inventory, OsInfo, Package};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// The pseudo-property under which a CycloneDX `evidence.occurrences`
+/// location is passed on.
+pub(crate) const EVIDENCE_LOCATION: &str = "cyclonedx:evidence:occurrence:location";
+
 /// One component or package of an SBOM, flattened from either format.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RawComponent {
@@ -342,6 +346,7 @@ fn package(sbom_path: &str, c: &RawComponent, purl: &Purl) -> Option<Package> {
         .prop("mamori:location")
         .or_else(|| c.prop("syft:location:0:path"))
         .or_else(|| c.prop("aquasecurity:trivy:FilePath"))
+        .or_else(|| c.prop(EVIDENCE_LOCATION))
         .or(info.location)
         .filter(|l| !l.trim().is_empty())
         .map(|l| {

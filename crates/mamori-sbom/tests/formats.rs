@@ -59,7 +59,8 @@ const CDX_12: &str = r#"{
     {"type": "library", "name": "mux", "version": "v1.8.0", "purl": "pkg:golang/github.com/gorilla/mux@v1.8.0"},
     {"type": "library", "name": "framework", "version": "v10.0.0", "purl": "pkg:composer/laravel/framework@v10.0.0"},
     {"type": "library", "name": "Newtonsoft.Json", "version": "13.0.1", "purl": "pkg:nuget/Newtonsoft.Json@13.0.1"},
-    {"type": "library", "name": "rails", "version": "7.0.0", "purl": "pkg:gem/rails@7.0.0"},
+    {"type": "library", "name": "rails", "version": "7.0.0", "purl": "pkg:gem/rails@7.0.0",
+     "evidence": {"occurrences": [{"location": "/srv/Gemfile.lock", "line": 3}]}},
     {"type": "library", "name": "PyYAML", "version": "6.0", "purl": "pkg:pypi/pyyaml@6.0"},
     {"type": "library", "name": "libssl3", "version": "3.0.2-0ubuntu1.15",
      "purl": "pkg:deb/ubuntu/libssl3@3.0.2-0ubuntu1.15?arch=amd64&distro=ubuntu-22.04&upstream=openssl",
@@ -127,7 +128,14 @@ fn cyclonedx_json_12_with_nesting_and_every_ecosystem() {
         ]
     );
     // No recorded location: the SBOM itself is where the package was learnt from.
-    assert!(s.inventory.packages.iter().all(|p| p.location == "doc"));
+    for p in &s.inventory.packages {
+        let want = if p.name == "rails" {
+            "/srv/Gemfile.lock"
+        } else {
+            "doc"
+        };
+        assert_eq!(p.location, want, "{}", p.name);
+    }
 }
 
 const CDX_XML_15: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
