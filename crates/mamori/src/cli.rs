@@ -106,6 +106,9 @@ pub enum Command {
     Config(crate::config_cmd::ConfigArgs),
     /// List the built-in misconfiguration checks.
     Checks(crate::config_cmd::ChecksArgs),
+    /// Scan an SBOM (CycloneDX, SPDX, or a mamori JSON report) for vulnerabilities,
+    /// or re-evaluate a directory of stored SBOMs (`mamori sbom rescan DIR`).
+    Sbom(crate::sbom_cmd::SbomArgs),
     /// Manage the vulnerability database.
     Db(crate::db::DbArgs),
     /// Manage the layer cache.
@@ -140,6 +143,8 @@ pub struct ImageArgs {
     pub reference: String,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub vuln: crate::vuln_cmd::VulnArgs,
     /// Platform to select from multi-platform images (os/arch[/variant]).
     #[arg(long, default_value = "linux/amd64")]
     pub platform: String,
@@ -163,6 +168,8 @@ pub struct DirArgs {
     pub path: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub vuln: crate::vuln_cmd::VulnArgs,
 }
 
 /// Sets up `tracing` on stderr according to `--quiet` / `--debug` / `RUST_LOG`.
@@ -194,6 +201,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rootfs(args) => dir(&cli.global, args, TargetKind::Rootfs),
         Command::Cache { action } => cache(&cli.global, action),
         Command::Config(args) => crate::config_cmd::run(args),
+        Command::Sbom(args) => crate::sbom_cmd::run(&cli.global, args),
         Command::Checks(args) => crate::config_cmd::checks(args),
         Command::Db(args) => {
             crate::db::run(&cli.global.db_dir(), cli.global.quiet, args)?;
@@ -217,6 +225,7 @@ fn open_cache(g: &GlobalArgs) -> Option<Cache> {
 }
 
 fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
+    args.vuln.check()?;
     let reference = ImageRef::parse(&args.reference)?;
     let platform = Platform::parse(&args.platform).with_context(|| {
         format!(
@@ -277,12 +286,24 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
             layers,
         }),
     };
-    let report = Report::new(target, scan.inventory.os, scan.inventory.packages);
+    let mut report = Report::new(
+        target,
+        scan.inventory.os.clone(),
+        scan.inventory.packages.clone(),
+    );
+    let code = crate::vuln_cmd::apply(
+        &mut report,
+        &scan.inventory,
+        &args.vuln,
+        &g.db_dir(),
+        &["vuln"],
+    )?;
     write_output(&report, &args.output)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(code))
 }
 
 fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
+    args.vuln.check()?;
     if !args.path.is_dir() {
         bail!("{}: not a directory", args.path.display());
     }
@@ -296,9 +317,10 @@ fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
         name: args.path.display().to_string(),
         image: None,
     };
-    let report = Report::new(target, inventory.os, inventory.packages);
+    let mut report = Report::new(target, inventory.os.clone(), inventory.packages.clone());
+    let code = crate::vuln_cmd::apply(&mut report, &inventory, &args.vuln, &g.db_dir(), &["vuln"])?;
     write_output(&report, &args.output)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(code))
 }
 
 fn cache(g: &GlobalArgs, action: CacheAction) -> Result<ExitCode> {

@@ -6,6 +6,8 @@ mod config_cmd;
 mod db;
 mod output;
 mod progress;
+mod sbom_cmd;
+mod vuln_cmd;
 
 use std::process::ExitCode;
 

@@ -16,12 +16,24 @@ pub enum Format {
     /// SPDX 2.3 JSON.
     #[value(name = "spdx-json")]
     SpdxJson,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// OpenVEX 0.2.0 statements for the findings.
+    Openvex,
 }
 
 /// Renders `report` and writes it to `--output` or standard output.
 pub fn write_output(report: &Report, args: &crate::cli::OutputArgs) -> Result<()> {
     let mut text = match args.format {
-        Format::Table => mamori_report::to_table(report),
+        Format::Table => {
+            use std::io::IsTerminal;
+            let color = args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            mamori_report::to_table_colored(report, color)
+        }
+        Format::Sarif => mamori_report::to_sarif(report),
+        Format::Openvex => mamori_report::to_openvex(report),
         Format::Json => mamori_report::to_json(report),
         Format::Cyclonedx => mamori_report::to_cyclonedx(report),
         Format::SpdxJson => mamori_report::to_spdx(report),
