@@ -82,6 +82,29 @@ pub fn to_spdx(report: &Report) -> String {
         if !pkg.licenses.is_empty() {
             v["licenseComments"] = json!(format!("declared: {}", pkg.licenses.join(", ")));
         }
+        // Facts SPDX 2.3 has no field for (source package, layer) travel as
+        // annotations in the same `mamori:` namespace as the CycloneDX properties,
+        // so `mamori sbom` can match Debian/Alpine advisories by source package.
+        let mut notes = Vec::new();
+        if let Some(sname) = &pkg.source_name {
+            notes.push(format!("mamori:source:name: {sname}"));
+        }
+        if let Some(sver) = &pkg.source_version {
+            notes.push(format!("mamori:source:version: {sver}"));
+        }
+        if let Some(layer) = &pkg.layer {
+            notes.push(format!("mamori:layer:diff_id: {layer}"));
+        }
+        if !notes.is_empty() {
+            let created = timestamp();
+            let annotator = format!("Tool: {}-{}", report.tool.name, report.tool.version);
+            v["annotations"] = notes
+                .into_iter()
+                .map(|comment| {
+                    json!({"annotationDate": created, "annotationType": "OTHER", "annotator": annotator, "comment": comment})
+                })
+                .collect();
+        }
         packages.push(v);
         relationships.push(json!({"spdxElementId": root_id, "relationshipType": "CONTAINS", "relatedSpdxElement": id}));
     }
