@@ -13,7 +13,9 @@ use std::path::Path;
 use std::time::Instant;
 
 fn walk(root: &Path, budget: &mut u64, scanner: &Scanner, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(entries) = std::fs::read_dir(root) else { return };
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
     for e in entries.flatten() {
         if *budget == 0 {
             return;

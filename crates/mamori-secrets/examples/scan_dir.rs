@@ -72,6 +72,7 @@ fn main() -> ExitCode {
     let mut files = Vec::new();
     walk(&root, &mut files);
     let scanned_bytes = AtomicU64::new(0);
+    let read_bytes = AtomicU64::new(0);
     let scanned_files = AtomicU64::new(0);
     let mut findings: Vec<Finding> = files
         .par_iter()
@@ -87,6 +88,10 @@ fn main() -> ExitCode {
             let Ok(bytes) = std::fs::read(path) else {
                 return Vec::new();
             };
+            read_bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            if mamori_secrets::is_binary(&bytes) {
+                return Vec::new();
+            }
             scanned_bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
             scanned_files.fetch_add(1, Ordering::Relaxed);
             scanner.scan(&rel, &bytes)
@@ -95,11 +100,13 @@ fn main() -> ExitCode {
     let elapsed = start.elapsed().as_secs_f64();
     findings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     let mb = scanned_bytes.load(Ordering::Relaxed) as f64 / 1e6;
+    let read_mb = read_bytes.load(Ordering::Relaxed) as f64 / 1e6;
     eprintln!(
-        "{} files walked, {} scanned ({mb:.1} MB) in {elapsed:.3}s = {:.1} MB/s on {} threads; {} findings",
+        "{} files walked, {} text files scanned ({mb:.1} MB of {read_mb:.1} MB read) in {elapsed:.3}s = {:.1} MB/s of text ({:.1} MB/s read) on {} threads; {} findings",
         files.len(),
         scanned_files.load(Ordering::Relaxed),
         mb / elapsed,
+        read_mb / elapsed,
         rayon::current_num_threads(),
         findings.len()
     );

@@ -38,6 +38,12 @@ const DOCUMENTED_EXAMPLES: &[&str] = &[
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     // The jwt.io debugger's default token.
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // RFC 6749 (OAuth 2.0) example access token, refresh token and client
+    // credentials (s6BhdRkqt3:gX1fBat3bV), copied into many OAuth libraries.
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
+    "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    "gX1fBat3bV",
 ];
 
 /// Substrings that mark a value as a stand-in rather than a credential, for
@@ -387,7 +393,7 @@ pub fn generic_value_rejected(value: &[u8]) -> bool {
     if FILE_SUFFIXES.iter().any(|s| lower.ends_with(s.as_bytes())) {
         return true;
     }
-    if is_dotted_identifier(value) {
+    if is_dotted_identifier(value) || is_code_like(value) {
         return true;
     }
     // Something secret-like mixes letters with digits or symbols; a bare
@@ -408,6 +414,38 @@ pub fn generic_value_rejected(value: &[u8]) -> bool {
         return true;
     }
     false
+}
+
+/// Scoped names and identifiers: `Foo::bar`, `:value`, vim's `s:name`,
+/// `V1SecretVolumeSource`, `module$contents$x`. Identifiers change character
+/// class (upper, lower, digit, separator) rarely; random tokens change it on
+/// about every other character.
+fn is_code_like(v: &[u8]) -> bool {
+    if v.starts_with(b":") || v.starts_with(b"=") || memchr::memmem::find(v, b"::").is_some() {
+        return true;
+    }
+    if v.len() >= 3 && v[0].is_ascii_lowercase() && v[1] == b':' && v[2].is_ascii_alphabetic() {
+        return true;
+    }
+    if v.len() < 8
+        || !v
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.'))
+    {
+        return false;
+    }
+    let class = |b: u8| match b {
+        b'A'..=b'Z' => 0,
+        b'a'..=b'z' => 1,
+        b'0'..=b'9' => 2,
+        _ => 3,
+    };
+    let changes = v.windows(2).filter(|w| class(w[0]) != class(w[1])).count();
+    // A word: four letters of one case in a row.
+    let has_word = v
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_uppercase));
+    has_word && changes * 10 < v.len() * 4
 }
 
 /// `a.b`, `settings.DB_PASSWORD`, `self.token`: attribute access, not a literal.
@@ -497,7 +535,20 @@ mod tests {
         ] {
             assert!(generic_value_rejected(v.as_bytes()), "{v}");
         }
-        for v in ["Tr0ub4dor&3x", "q7Hk2LmX9vRt4WzB", "Summer2024!"] {
+        for v in [
+            "V1SecretVolumeSource",
+            "PassManager::run",
+            "s:netrw_list",
+            "SECRET_MANAGER_V2",
+        ] {
+            assert!(generic_value_rejected(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "Tr0ub4dor&3x",
+            "q7Hk2LmX9vRt4WzB",
+            "Summer2024!",
+            "a8Fq2Lx9Vz4Rk7Wm3Tp6Yb1N",
+        ] {
             assert!(!generic_value_rejected(v.as_bytes()), "{v}");
         }
     }

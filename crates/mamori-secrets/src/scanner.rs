@@ -360,7 +360,8 @@ impl Scanner {
             for &(ws, we) in &windows {
                 for caps in re.captures_iter(&bytes[ws..we]) {
                     examined += 1;
-                    if examined > MAX_MATCHES_PER_RULE || candidates.len() >= MAX_FINDINGS_PER_FILE {
+                    if examined > MAX_MATCHES_PER_RULE || candidates.len() >= MAX_FINDINGS_PER_FILE
+                    {
                         break;
                     }
                     let Some(whole) = caps.get(0) else { continue };
@@ -377,8 +378,14 @@ impl Scanner {
                         continue;
                     }
                     let s = secret.as_bytes();
-                    let key = rule.key_group.and_then(|g| caps.get(g)).map(|m| m.as_bytes());
-                    let user = rule.user_group.and_then(|g| caps.get(g)).map(|m| m.as_bytes());
+                    let key = rule
+                        .key_group
+                        .and_then(|g| caps.get(g))
+                        .map(|m| m.as_bytes());
+                    let user = rule
+                        .user_group
+                        .and_then(|g| caps.get(g))
+                        .map(|m| m.as_bytes());
                     if !self.value_ok(rule, s, key, user) {
                         continue;
                     }
