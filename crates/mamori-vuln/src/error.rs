@@ -81,9 +81,7 @@ pub(crate) fn read_capped(path: &std::path::Path, limit: u64) -> Result<Vec<u8>>
     }
     let mut buf = Vec::with_capacity(size as usize);
     // `take` also bounds a file that grows while being read.
-    f.take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(io(path))?;
+    f.take(limit + 1).read_to_end(&mut buf).map_err(io(path))?;
     if buf.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),

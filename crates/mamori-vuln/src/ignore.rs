@@ -94,8 +94,7 @@ fn valid_date(s: &str) -> bool {
 
 fn valid_id(s: &str) -> bool {
     s.len() <= 256
-        && s
-            .bytes()
+        && s.bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':' | b'/'))
 }
 
@@ -223,7 +222,9 @@ impl IgnoreFile {
 
     fn is_expired(&self, e: &IgnoreEntry) -> bool {
         // ISO dates order as strings.
-        e.expires.as_deref().is_some_and(|d| d < self.today.as_str())
+        e.expires
+            .as_deref()
+            .is_some_and(|d| d < self.today.as_str())
     }
 }
 
@@ -294,7 +295,10 @@ mod tests {
         .unwrap();
         let e = f.entries();
         assert_eq!(e.len(), 5);
-        assert_eq!((e[0].id.as_str(), e[0].reason.as_str(), e[0].line), ("CVE-1", "plain", 3));
+        assert_eq!(
+            (e[0].id.as_str(), e[0].reason.as_str(), e[0].line),
+            ("CVE-1", "plain", 3)
+        );
         assert_eq!(e[1].package, Some(PackageFilter::Name("libssl".into())));
         assert_eq!(e[1].expires.as_deref(), Some("2025-06-15"));
         assert!(matches!(e[3].package, Some(PackageFilter::Purl(_))));
@@ -304,17 +308,26 @@ mod tests {
         assert_eq!(f.expired()[0].id, "CVE-3");
         let w = f.warnings();
         assert_eq!(w.len(), 1);
-        assert!(w[0].starts_with(".mamoriignore:5: ignore entry for CVE-3 expired on 2025-06-14"), "{w:?}");
+        assert!(
+            w[0].starts_with(".mamoriignore:5: ignore entry for CVE-3 expired on 2025-06-14"),
+            "{w:?}"
+        );
     }
 
     #[test]
     fn errors_name_file_and_line() {
         for (text, want) in [
-            ("CVE-1\nCVE-2 exp:2025-13-01\n", ".mamoriignore:2: invalid expiry date"),
+            (
+                "CVE-1\nCVE-2 exp:2025-13-01\n",
+                ".mamoriignore:2: invalid expiry date",
+            ),
             ("CVE-1 a b\n", ".mamoriignore:1: unexpected \"b\""),
             ("\"CVE-1\"\n", ".mamoriignore:1: invalid vulnerability id"),
             ("CVE-1 pkg:\n", ".mamoriignore:1: invalid purl"),
-            ("CVE-1 exp:2025-01-01 exp:2025-01-02\n", ".mamoriignore:1: second expiry"),
+            (
+                "CVE-1 exp:2025-01-01 exp:2025-01-02\n",
+                ".mamoriignore:1: second expiry",
+            ),
         ] {
             let e = parse(text).unwrap_err().to_string();
             assert!(e.starts_with(want), "{text:?}: {e}");
@@ -323,8 +336,10 @@ mod tests {
 
     #[test]
     fn trivyignore_plain_format() {
-        let f = parse("# Accept the risk\nCVE-2018-14618\n\n# No impact\nCVE-2019-1543 exp:2030-01-01\n")
-            .unwrap();
+        let f = parse(
+            "# Accept the risk\nCVE-2018-14618\n\n# No impact\nCVE-2019-1543 exp:2030-01-01\n",
+        )
+        .unwrap();
         assert_eq!(f.entries().len(), 2);
         assert!(f.expired().is_empty());
     }
@@ -339,7 +354,10 @@ mod tests {
         let purl = "pkg:deb/debian/libssl1.1@1.0-1?arch=amd64&distro=debian-11";
         let mk = |id: &str| finding("DSA-1", &[id], "libssl1.1", "openssl", purl);
         let v = f.verdict(&mk("CVE-1")).unwrap();
-        assert_eq!((v.status.as_str(), v.reason.as_str(), v.source.as_str()), ("ignored", "by alias", ".mamoriignore:1"));
+        assert_eq!(
+            (v.status.as_str(), v.reason.as_str(), v.source.as_str()),
+            ("ignored", "by alias", ".mamoriignore:1")
+        );
         assert!(f.verdict(&mk("CVE-2")).is_some());
         assert!(f.verdict(&mk("CVE-3")).is_some(), "matched source name");
         assert!(f.verdict(&mk("CVE-4")).is_some());

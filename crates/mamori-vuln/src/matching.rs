@@ -295,7 +295,11 @@ mod tests {
         p.source_version = Some("1.1.1n-0+deb11u3".into());
         let q = package_query(&p, Some(&os("debian", "11")), &MatchOptions::default()).unwrap();
         assert_eq!(
-            (q.osv_ecosystem.as_str(), q.name.as_str(), q.version.as_str()),
+            (
+                q.osv_ecosystem.as_str(),
+                q.name.as_str(),
+                q.version.as_str()
+            ),
             ("Debian:11", "openssl", "1.1.1n-0+deb11u3")
         );
     }
@@ -340,6 +344,9 @@ mod tests {
         // An Ubuntu derivative with its own id has no advisory ecosystem.
         assert!(package_query(&p, Some(&like), &opts).is_none());
         let npm = Package::new(Ecosystem::Npm, "@a/b", "1.0.0", "/l");
-        assert_eq!(package_query(&npm, None, &opts).unwrap().osv_ecosystem, "npm");
+        assert_eq!(
+            package_query(&npm, None, &opts).unwrap().osv_ecosystem,
+            "npm"
+        );
     }
 }

@@ -169,7 +169,10 @@ fn is_mamori_report(bytes: &[u8]) -> bool {
     if it.next() != Some(&b'{') {
         return false;
     }
-    let rest: Vec<u8> = it.skip_while(|b| b.is_ascii_whitespace()).copied().collect();
+    let rest: Vec<u8> = it
+        .skip_while(|b| b.is_ascii_whitespace())
+        .copied()
+        .collect();
     rest.starts_with(b"\"schema_version\"")
 }
 
@@ -278,9 +281,9 @@ pub fn rescan_dir(dir: &Path, db: &VulnDb, opts: &MatchOptions) -> Result<Rescan
                     Err(e) => return Outcome::Failed(e),
                 };
                 drop(bytes);
-                let db = match conn.get_or_insert_with(|| {
-                    VulnDb::open(&db_dir).map_err(|e| e.to_string())
-                }) {
+                let db = match conn
+                    .get_or_insert_with(|| VulnDb::open(&db_dir).map_err(|e| e.to_string()))
+                {
                     Ok(db) => db,
                     Err(e) => return Outcome::Failed(e.clone()),
                 };
@@ -305,7 +308,10 @@ pub fn rescan_dir(dir: &Path, db: &VulnDb, opts: &MatchOptions) -> Result<Rescan
             Outcome::Failed(e) => {
                 report.errors.push((name.clone(), e));
                 if let Some(old) = prev.files.get(name) {
-                    let kept = old.findings.iter().map(|i| prev.findings[*i as usize].clone());
+                    let kept = old
+                        .findings
+                        .iter()
+                        .map(|i| prev.findings[*i as usize].clone());
                     let idx = intern_all(kept, &mut next, &mut interned);
                     next.files.insert(
                         name.clone(),
@@ -321,9 +327,19 @@ pub fn rescan_dir(dir: &Path, db: &VulnDb, opts: &MatchOptions) -> Result<Rescan
                 report.reused += 1;
                 report.files += 1;
                 report.unchanged_count += f.len();
-                let hash = prev.files.get(name).map(|f| f.sha256.clone()).unwrap_or_default();
+                let hash = prev
+                    .files
+                    .get(name)
+                    .map(|f| f.sha256.clone())
+                    .unwrap_or_default();
                 let idx = intern_all(f.into_iter(), &mut next, &mut interned);
-                next.files.insert(name.clone(), FileState { sha256: hash, findings: idx });
+                next.files.insert(
+                    name.clone(),
+                    FileState {
+                        sha256: hash,
+                        findings: idx,
+                    },
+                );
                 continue;
             }
             Outcome::Evaluated(h, f) => (h, f),
@@ -332,7 +348,12 @@ pub fn rescan_dir(dir: &Path, db: &VulnDb, opts: &MatchOptions) -> Result<Rescan
         let before: Vec<&VulnFinding> = prev
             .files
             .get(name)
-            .map(|fs| fs.findings.iter().map(|i| &prev.findings[*i as usize]).collect())
+            .map(|fs| {
+                fs.findings
+                    .iter()
+                    .map(|i| &prev.findings[*i as usize])
+                    .collect()
+            })
             .unwrap_or_default();
         let before_keys: HashSet<FindingKey> = before.iter().map(|f| key(f)).collect();
         let now_keys: HashSet<FindingKey> = findings.iter().map(key).collect();
@@ -349,7 +370,13 @@ pub fn rescan_dir(dir: &Path, db: &VulnDb, opts: &MatchOptions) -> Result<Rescan
             }
         }
         let idx = intern_all(findings.into_iter(), &mut next, &mut interned);
-        next.files.insert(name.clone(), FileState { sha256: hash, findings: idx });
+        next.files.insert(
+            name.clone(),
+            FileState {
+                sha256: hash,
+                findings: idx,
+            },
+        );
     }
     report.removed = prev
         .files

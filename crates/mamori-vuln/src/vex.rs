@@ -109,7 +109,12 @@ fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 
 /// `a: b` from the non-empty parts.
 fn join_reason(parts: &[Option<&str>]) -> String {
-    parts.iter().flatten().copied().collect::<Vec<_>>().join(": ")
+    parts
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// Adds an id, and for an URL-shaped id its last path segment
@@ -136,8 +141,8 @@ impl Vex {
 
     /// Parses a document; `path` is used in messages and sources.
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Vex> {
-        let doc: Value = serde_json::from_slice(bytes)
-            .map_err(|e| fail(path, format!("invalid json: {e}")))?;
+        let doc: Value =
+            serde_json::from_slice(bytes).map_err(|e| fail(path, format!("invalid json: {e}")))?;
         if !doc.is_object() {
             return Err(fail(path, "not a json object"));
         }
@@ -168,7 +173,12 @@ impl Vex {
                             push_id(&mut ids, id);
                         }
                     }
-                    for a in v.get("aliases").and_then(Value::as_array).into_iter().flatten() {
+                    for a in v
+                        .get("aliases")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
                         if let Some(a) = a.as_str() {
                             push_id(&mut ids, a);
                         }
@@ -194,7 +204,12 @@ impl Vex {
                 }
             };
             let mut products = Vec::new();
-            for p in s.get("products").and_then(Value::as_array).into_iter().flatten() {
+            for p in s
+                .get("products")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 openvex_product(p, &mut products);
             }
             let detail = match status {
@@ -236,7 +251,12 @@ impl Vex {
             if let Some(id) = str_of(v, "id") {
                 push_id(&mut ids, id);
             }
-            for r in v.get("references").and_then(Value::as_array).into_iter().flatten() {
+            for r in v
+                .get("references")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(id) = str_of(r, "id") {
                     push_id(&mut ids, id);
                 }
@@ -246,7 +266,9 @@ impl Vex {
             }
             let analysis = v.get("analysis").cloned().unwrap_or(Value::Null);
             // No analysis: the BOM merely lists the vulnerability.
-            let status_text = str_of(&analysis, "state").unwrap_or("in_triage").to_string();
+            let status_text = str_of(&analysis, "state")
+                .unwrap_or("in_triage")
+                .to_string();
             let status = match status_text.as_str() {
                 "not_affected" | "false_positive" => VexStatus::NotAffected,
                 "resolved" | "resolved_with_pedigree" => VexStatus::Fixed,
@@ -259,7 +281,12 @@ impl Vex {
                 }
             };
             let mut products = Vec::new();
-            for a in v.get("affects").and_then(Value::as_array).into_iter().flatten() {
+            for a in v
+                .get("affects")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let Some(r) = str_of(a, "ref") else { continue };
                 // A BOM-Link (`urn:cdx:serial/1#ref`) points into a BOM; the
                 // fragment is the bom-ref.
@@ -428,16 +455,34 @@ mod tests {
         let lodash = "pkg:npm/lodash@4.17.20";
         let got = v.verdict(&finding("GHSA-a", &[], lodash)).unwrap();
         assert_eq!(got.status, "not_affected");
-        assert_eq!(got.reason, "vulnerable_code_not_in_execute_path: never called");
+        assert_eq!(
+            got.reason,
+            "vulnerable_code_not_in_execute_path: never called"
+        );
         assert_eq!(got.source, "vex.json");
         assert!(v.verdict(&finding("X", &["cve-1"], lodash)).is_some());
-        assert!(v.verdict(&finding("CVE-1", &[], "pkg:npm/lodash@4.17.21")).is_none());
-        assert_eq!(v.verdict(&finding("CVE-2", &[], lodash)).unwrap().status, "fixed");
+        assert!(v
+            .verdict(&finding("CVE-1", &[], "pkg:npm/lodash@4.17.21"))
+            .is_none());
+        assert_eq!(
+            v.verdict(&finding("CVE-2", &[], lodash)).unwrap().status,
+            "fixed"
+        );
         // The later `affected` statement for 4.17.21 overrides the earlier `fixed`.
-        assert!(v.verdict(&finding("CVE-2", &[], "pkg:npm/lodash@4.17.21")).is_none());
-        assert!(v.verdict(&finding("CVE-3", &[], lodash)).is_some(), "image-wide");
-        assert!(v.verdict(&finding("CVE-4", &[], lodash)).is_none(), "other subcomponent");
-        assert!(v.verdict(&finding("CVE-4", &[], "pkg:npm/other@1")).is_some());
+        assert!(v
+            .verdict(&finding("CVE-2", &[], "pkg:npm/lodash@4.17.21"))
+            .is_none());
+        assert!(
+            v.verdict(&finding("CVE-3", &[], lodash)).is_some(),
+            "image-wide"
+        );
+        assert!(
+            v.verdict(&finding("CVE-4", &[], lodash)).is_none(),
+            "other subcomponent"
+        );
+        assert!(v
+            .verdict(&finding("CVE-4", &[], "pkg:npm/other@1"))
+            .is_some());
     }
 
     #[test]
@@ -457,11 +502,22 @@ mod tests {
         .unwrap();
         assert_eq!(v.format(), VexFormat::CycloneDx);
         let b = v.verdict(&finding("CVE-1", &[], "pkg:npm/b@2")).unwrap();
-        assert_eq!((b.status.as_str(), b.reason.as_str()), ("not_affected", "code_not_reachable: d"));
+        assert_eq!(
+            (b.status.as_str(), b.reason.as_str()),
+            ("not_affected", "code_not_reachable: d")
+        );
         assert!(v.verdict(&finding("CVE-1", &[], "pkg:npm/a@1")).is_none());
-        assert_eq!(v.verdict(&finding("GHSA-b", &[], "pkg:npm/a@1")).unwrap().status, "fixed");
+        assert_eq!(
+            v.verdict(&finding("GHSA-b", &[], "pkg:npm/a@1"))
+                .unwrap()
+                .status,
+            "fixed"
+        );
         let fp = v.verdict(&finding("CVE-3", &[], "pkg:npm/a@7")).unwrap();
-        assert_eq!((fp.status.as_str(), fp.reason.as_str()), ("not_affected", "false_positive"));
+        assert_eq!(
+            (fp.status.as_str(), fp.reason.as_str()),
+            ("not_affected", "false_positive")
+        );
         assert!(v.verdict(&finding("CVE-4", &[], "pkg:npm/a@1")).is_none());
     }
 
@@ -470,8 +526,14 @@ mod tests {
         for (doc, want) in [
             ("[]", "vex.json: not a json object"),
             ("{}", "vex.json: not an openvex document"),
-            ("{\"statements\":[{\"status\":\"fixed\"}]}", "vex.json: statement 0: no vulnerability id"),
-            ("{\"statements\":[{\"vulnerability\":\"C\",\"status\":\"maybe\"}]}", "vex.json: statement 0: unknown status"),
+            (
+                "{\"statements\":[{\"status\":\"fixed\"}]}",
+                "vex.json: statement 0: no vulnerability id",
+            ),
+            (
+                "{\"statements\":[{\"vulnerability\":\"C\",\"status\":\"maybe\"}]}",
+                "vex.json: statement 0: unknown status",
+            ),
             ("{", "vex.json: invalid json"),
         ] {
             let e = parse(doc).unwrap_err().to_string();

@@ -41,7 +41,9 @@ fn verify(
         let ids = explained_records(&f.explain);
         assert!(!ids.is_empty(), "{}", f.explain);
         for id in &ids {
-            let r = recs.get(id).unwrap_or_else(|| panic!("record {id} not in the archive"));
+            let r = recs
+                .get(id)
+                .unwrap_or_else(|| panic!("record {id} not in the archive"));
             assert!(
                 record_affects(r, &f.data_source, &q.name, &q.version),
                 "{id} does not affect {} {} in {}",
@@ -49,9 +51,16 @@ fn verify(
                 q.version,
                 f.data_source
             );
-            assert!(f.id == *id || f.aliases.contains(id), "{id} not among the finding's ids");
+            assert!(
+                f.id == *id || f.aliases.contains(id),
+                "{id} not among the finding's ids"
+            );
         }
-        with_findings.insert((f.package.name.clone(), f.package.version.clone(), f.package.location.clone()));
+        with_findings.insert((
+            f.package.name.clone(),
+            f.package.version.clone(),
+            f.package.location.clone(),
+        ));
     }
     // Packages without findings: no record of their queried name affects them.
     let mut checked = 0;
@@ -59,8 +68,11 @@ fn verify(
         if with_findings.contains(&(p.name.clone(), p.version.clone(), p.location.clone())) {
             continue;
         }
-        let Some(q) = package_query(p, inv.os.as_ref(), opts) else { continue };
-        let Some(ids) = index.get(&(q.osv_ecosystem.clone(), norm(&q.osv_ecosystem, &q.name))) else {
+        let Some(q) = package_query(p, inv.os.as_ref(), opts) else {
+            continue;
+        };
+        let Some(ids) = index.get(&(q.osv_ecosystem.clone(), norm(&q.osv_ecosystem, &q.name)))
+        else {
             continue;
         };
         for id in ids {
@@ -73,16 +85,36 @@ fn verify(
         }
         checked += 1;
     }
-    eprintln!("{} findings verified, {checked} non-affected packages with records verified", findings.len());
+    eprintln!(
+        "{} findings verified, {checked} non-affected packages with records verified",
+        findings.len()
+    );
     findings.len()
 }
 
 fn sorted_ok(f: &[mamori_report::VulnFinding]) {
-    let rank = |s: &str| mamori_report::SEVERITIES.iter().position(|x| *x == s).unwrap();
+    let rank = |s: &str| {
+        mamori_report::SEVERITIES
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
     for w in f.windows(2) {
         let (a, b) = (&w[0], &w[1]);
-        let ka = (std::cmp::Reverse(rank(&a.severity)), &a.package.name, &a.package.version, &a.package.location, &a.id);
-        let kb = (std::cmp::Reverse(rank(&b.severity)), &b.package.name, &b.package.version, &b.package.location, &b.id);
+        let ka = (
+            std::cmp::Reverse(rank(&a.severity)),
+            &a.package.name,
+            &a.package.version,
+            &a.package.location,
+            &a.id,
+        );
+        let kb = (
+            std::cmp::Reverse(rank(&b.severity)),
+            &b.package.name,
+            &b.package.version,
+            &b.package.location,
+            &b.id,
+        );
         assert!(ka <= kb, "not sorted: {ka:?} > {kb:?}");
     }
 }
@@ -107,7 +139,10 @@ fn debian_dpkg_databases() {
             total += verify(&inv, &found, &recs, &opts);
         }
     }
-    assert!(total > 0, "the debian 11 image has known vulnerabilities in the corpus data");
+    assert!(
+        total > 0,
+        "the debian 11 image has known vulnerabilities in the corpus data"
+    );
 }
 
 #[test]
@@ -136,15 +171,24 @@ fn debian_source_packages_duplicates_and_filters() {
                 .filter_map(|a| a["package"]["name"].as_str())
                 .collect();
             assert!(names.contains(&f.matched_name.as_str()));
-            assert!(!names.contains(&f.package.name.as_str()), "{id} names the binary package");
+            assert!(
+                !names.contains(&f.package.name.as_str()),
+                "{id} names the binary package"
+            );
         }
     }
     // Several binary packages of one source: one finding each.
     let mut per_source: HashMap<(&str, &str), HashSet<&str>> = HashMap::new();
     for f in &found {
-        per_source.entry((&f.matched_name, &f.id)).or_default().insert(&f.package.name);
+        per_source
+            .entry((&f.matched_name, &f.id))
+            .or_default()
+            .insert(&f.package.name);
     }
-    assert!(per_source.values().any(|s| s.len() > 1), "expected a source with several binaries");
+    assert!(
+        per_source.values().any(|s| s.len() > 1),
+        "expected a source with several binaries"
+    );
 
     // The same package twice at the same location does not double.
     let mut doubled = inv.clone();
@@ -152,21 +196,43 @@ fn debian_source_packages_duplicates_and_filters() {
     assert_eq!(match_inventory(&doubled, &db, &opts).unwrap(), found);
 
     // Filters derive from the unfiltered result.
-    let high = MatchOptions { min_severity: Some(Severity::High), ..opts.clone() };
-    let want: Vec<_> = found.iter().filter(|f| f.severity == "HIGH" || f.severity == "CRITICAL").cloned().collect();
+    let high = MatchOptions {
+        min_severity: Some(Severity::High),
+        ..opts.clone()
+    };
+    let want: Vec<_> = found
+        .iter()
+        .filter(|f| f.severity == "HIGH" || f.severity == "CRITICAL")
+        .cloned()
+        .collect();
     assert_eq!(match_inventory(&inv, &db, &high).unwrap(), want);
-    let fixed_only = MatchOptions { ignore_unfixed: true, ..opts.clone() };
-    let want: Vec<_> = found.iter().filter(|f| f.fixed_version.is_some()).cloned().collect();
+    let fixed_only = MatchOptions {
+        ignore_unfixed: true,
+        ..opts.clone()
+    };
+    let want: Vec<_> = found
+        .iter()
+        .filter(|f| f.fixed_version.is_some())
+        .cloned()
+        .collect();
     assert_eq!(match_inventory(&inv, &db, &fixed_only).unwrap(), want);
     for f in found.iter().filter(|f| f.fixed_version.is_some()) {
         let fv = f.fixed_version.as_deref().unwrap();
         let q = package_query(
-            inv.packages.iter().find(|p| p.name == f.package.name).unwrap(),
+            inv.packages
+                .iter()
+                .find(|p| p.name == f.package.name)
+                .unwrap(),
             inv.os.as_ref(),
             &opts,
         )
         .unwrap();
-        assert_eq!(compare(Scheme::Dpkg, &q.version, fv), Ordering::Less, "{}", f.id);
+        assert_eq!(
+            compare(Scheme::Dpkg, &q.version, fv),
+            Ordering::Less,
+            "{}",
+            f.id
+        );
     }
 }
 
@@ -181,13 +247,28 @@ fn kernel_headers_need_include_kernel() {
         eprintln!("skipping: no Debian:11 linux records");
         return;
     };
-    assert!(ids.iter().any(|id| record_affects(&recs[id], "Debian:11", "linux", "5.10.0-1")));
-    let mut p = Package::new(Ecosystem::Deb, "linux-libc-dev", "5.10.0-1", "/var/lib/dpkg/status");
+    assert!(ids
+        .iter()
+        .any(|id| record_affects(&recs[id], "Debian:11", "linux", "5.10.0-1")));
+    let mut p = Package::new(
+        Ecosystem::Deb,
+        "linux-libc-dev",
+        "5.10.0-1",
+        "/var/lib/dpkg/status",
+    );
     p.source_name = Some("linux".into());
     p.source_version = Some("5.10.0-1".into());
-    let inv = Inventory { os: Some(os("debian", "11")), packages: vec![p] };
-    assert!(match_inventory(&inv, &db, &MatchOptions::default()).unwrap().is_empty());
-    let with = MatchOptions { include_kernel: true, ..MatchOptions::default() };
+    let inv = Inventory {
+        os: Some(os("debian", "11")),
+        packages: vec![p],
+    };
+    assert!(match_inventory(&inv, &db, &MatchOptions::default())
+        .unwrap()
+        .is_empty());
+    let with = MatchOptions {
+        include_kernel: true,
+        ..MatchOptions::default()
+    };
     let found = match_inventory(&inv, &db, &with).unwrap();
     assert!(!found.is_empty());
     assert!(found.iter().all(|f| f.matched_name == "linux"));
@@ -214,7 +295,13 @@ fn alpine_apk_databases() {
     }
     assert!(verify(&inv, &found, &recs, &opts) > 0);
     // Alpine matches by origin: busybox's subpackages (ssl_client…) included.
-    assert!(found.iter().any(|f| f.package.name != f.matched_name) || !inv.packages.iter().any(|p| p.source_name.as_deref() != Some(&p.name)));
+    assert!(
+        found.iter().any(|f| f.package.name != f.matched_name)
+            || !inv
+                .packages
+                .iter()
+                .any(|p| p.source_name.as_deref() != Some(&p.name))
+    );
 }
 
 /// AlmaLinux: no rpmdb in the corpus, so packages are built from records: a
@@ -243,7 +330,10 @@ fn almalinux_rpm_from_records() {
                 continue;
             }
             let ev = &a["ranges"][0]["events"];
-            let (Some("0"), Some(fixed)) = (ev[0]["introduced"].as_str(), ev[1]["fixed"].as_str()) else { continue };
+            let (Some("0"), Some(fixed)) = (ev[0]["introduced"].as_str(), ev[1]["fixed"].as_str())
+            else {
+                continue;
+            };
             if a["ranges"].as_array().unwrap().len() != 1 || ev.as_array().unwrap().len() != 2 {
                 continue;
             }
@@ -251,9 +341,17 @@ fn almalinux_rpm_from_records() {
                 Some((e, vr)) => (e.parse::<u32>().unwrap(), vr),
                 None => (0, fixed),
             };
-            let Some((v, _rel)) = vr.rsplit_once('-') else { continue };
+            let Some((v, _rel)) = vr.rsplit_once('-') else {
+                continue;
+            };
             let below = format!("{v}-0");
-            let full = |x: &str| if epoch > 0 { format!("{epoch}:{x}") } else { x.to_string() };
+            let full = |x: &str| {
+                if epoch > 0 {
+                    format!("{epoch}:{x}")
+                } else {
+                    x.to_string()
+                }
+            };
             if compare(Scheme::Rpm, &full(&below), fixed) != Ordering::Less {
                 continue;
             }
@@ -265,18 +363,31 @@ fn almalinux_rpm_from_records() {
             } else if cases.len() >= 40 {
                 continue;
             }
-            cases.push((id.clone(), eco.to_string(), name.to_string(), epoch, below, vr.to_string()));
+            cases.push((
+                id.clone(),
+                eco.to_string(),
+                name.to_string(),
+                epoch,
+                below,
+                vr.to_string(),
+            ));
         }
     }
     assert!(with_epoch > 0, "no AlmaLinux record with an epoch");
     for (id, eco, name, epoch, below, fixed) in &cases {
         let major = eco.trim_start_matches("AlmaLinux:");
         let alma = os("almalinux", &format!("{major}.3"));
-        assert_eq!(os_ecosystem("almalinux", &alma.version_id).as_deref(), Some(eco.as_str()));
+        assert_eq!(
+            os_ecosystem("almalinux", &alma.version_id).as_deref(),
+            Some(eco.as_str())
+        );
         let mk = |v: &str| {
             let mut p = Package::new(Ecosystem::Rpm, name.clone(), v, "/var/lib/rpm/rpmdb.sqlite");
             p.epoch = (*epoch > 0).then_some(*epoch);
-            Inventory { os: Some(alma.clone()), packages: vec![p] }
+            Inventory {
+                os: Some(alma.clone()),
+                packages: vec![p],
+            }
         };
         let hit = match_inventory(&mk(below), &db, &MatchOptions::default()).unwrap();
         let f = hit
@@ -286,15 +397,24 @@ fn almalinux_rpm_from_records() {
         assert_eq!(f.data_source, *eco);
         assert!(f.fixed_version.is_some());
         if *epoch > 0 {
-            assert!(f.package.purl.contains(&format!("epoch={epoch}")), "{}", f.package.purl);
+            assert!(
+                f.package.purl.contains(&format!("epoch={epoch}")),
+                "{}",
+                f.package.purl
+            );
         }
         let at_fix = match_inventory(&mk(fixed), &db, &MatchOptions::default()).unwrap();
         assert!(
-            !at_fix.iter().any(|f| explained_records(&f.explain).contains(id)),
+            !at_fix
+                .iter()
+                .any(|f| explained_records(&f.explain).contains(id)),
             "{id}: fixed version {epoch}:{fixed} still matched"
         );
     }
-    eprintln!("{} almalinux cases ({with_epoch} with an epoch)", cases.len());
+    eprintln!(
+        "{} almalinux cases ({with_epoch} with an epoch)",
+        cases.len()
+    );
 }
 
 /// Lockfiles of several ecosystems: a sample of findings is re-verified from
@@ -314,10 +434,16 @@ fn lockfiles() {
         ("cargo/trivy-ci-test_Cargo.lock", "Cargo.lock"),
         ("go/trivy_go.mod", "go.mod"),
         ("go/syft_go.mod", "go.mod"),
-        ("npm-package-lock/v2/osv-detector-e2e-2_package-lock.json", "package-lock.json"),
+        (
+            "npm-package-lock/v2/osv-detector-e2e-2_package-lock.json",
+            "package-lock.json",
+        ),
         ("poetry/osv-detector-e2e-1_poetry.lock", "poetry.lock"),
         ("pipfile-lock/trivy-ci-test_Pipfile.lock", "Pipfile.lock"),
-        ("gradle/datadog-vulnerable-java-application_gradle.lockfile", "gradle.lockfile"),
+        (
+            "gradle/datadog-vulnerable-java-application_gradle.lockfile",
+            "gradle.lockfile",
+        ),
     ];
     let opts = MatchOptions::default();
     let mut total = 0;
@@ -327,7 +453,10 @@ fn lockfiles() {
             eprintln!("{rel}: not in this corpus");
             continue;
         };
-        let inv = Inventory { os: None, packages: analyze(&format!("app/{as_name}"), &bytes) };
+        let inv = Inventory {
+            os: None,
+            packages: analyze(&format!("app/{as_name}"), &bytes),
+        };
         if inv.packages.is_empty() {
             eprintln!("{rel}: no packages parsed");
             continue;

@@ -21,7 +21,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 fn debian11(c: &Path) -> Inventory {
-    dpkg_inventory(&files_with_prefix(&c.join("pkgdb/dpkg"), "debian-11_")[0], "11")
+    dpkg_inventory(
+        &files_with_prefix(&c.join("pkgdb/dpkg"), "debian-11_")[0],
+        "11",
+    )
 }
 
 #[test]
@@ -110,8 +113,13 @@ fn ignore_file_and_vex_end_to_end() {
             && (f.package.name == a.package.name || f.matched_name == a.package.name)
         {
             Some(("ignored", "accepted until the base image moves"))
-        } else if f.id == d.id && mamori_sbom::Purl::parse(&f.package.purl).unwrap().name == d_purl.name {
-            Some(("not_affected", "vulnerable_code_not_in_execute_path: the feature is disabled"))
+        } else if f.id == d.id
+            && mamori_sbom::Purl::parse(&f.package.purl).unwrap().name == d_purl.name
+        {
+            Some((
+                "not_affected",
+                "vulnerable_code_not_in_execute_path: the feature is disabled",
+            ))
         } else if f.id == e.id && f.package.purl == e.package.purl {
             Some(("fixed", "patched downstream"))
         } else {
@@ -119,18 +127,42 @@ fn ignore_file_and_vex_end_to_end() {
         };
         match (s, want) {
             (Some(s), Some((status, reason))) => {
-                assert_eq!((s.status.as_str(), s.reason.as_str()), (status, reason), "{}", f.id)
+                assert_eq!(
+                    (s.status.as_str(), s.reason.as_str()),
+                    (status, reason),
+                    "{}",
+                    f.id
+                )
             }
             (None, None) => {}
-            (s, w) => panic!("{} {}: suppressed {:?}, expected {:?}", f.id, f.package.name, s.map(|s| &s.status), w),
+            (s, w) => panic!(
+                "{} {}: suppressed {:?}, expected {:?}",
+                f.id,
+                f.package.name,
+                s.map(|s| &s.status),
+                w
+            ),
         }
     }
-    let src = |id: &str| suppressed.iter().find(|s| s.finding.id == id).unwrap().source.clone();
+    let src = |id: &str| {
+        suppressed
+            .iter()
+            .find(|s| s.finding.id == id)
+            .unwrap()
+            .source
+            .clone()
+    };
     assert_eq!(src(&a.id), format!("{}:2", ignore_path.display()));
     assert_eq!(src(&d.id), openvex.display().to_string());
     assert_eq!(src(&e.id), cdx.display().to_string());
-    assert!(kept.iter().any(|f| f.id == b.id), "expired entry must not suppress");
-    assert!(kept.iter().any(|f| f.id == cc.id), "package filter must limit the entry");
+    assert!(
+        kept.iter().any(|f| f.id == b.id),
+        "expired entry must not suppress"
+    );
+    assert!(
+        kept.iter().any(|f| f.id == cc.id),
+        "package filter must limit the entry"
+    );
     assert!(suppressed.iter().any(|s| s.finding.package.name == d_name));
 }
 
@@ -163,13 +195,29 @@ type Key = (String, String, String, String, String);
 
 fn keyed(file: &str, f: &[VulnFinding]) -> HashSet<Key> {
     f.iter()
-        .map(|f| (file.to_string(), f.id.clone(), f.package.name.clone(), f.package.version.clone(), f.package.location.clone()))
+        .map(|f| {
+            (
+                file.to_string(),
+                f.id.clone(),
+                f.package.name.clone(),
+                f.package.version.clone(),
+                f.package.location.clone(),
+            )
+        })
         .collect()
 }
 
 fn keyed_pairs(v: &[(String, VulnFinding)]) -> HashSet<Key> {
     v.iter()
-        .map(|(file, f)| (file.clone(), f.id.clone(), f.package.name.clone(), f.package.version.clone(), f.package.location.clone()))
+        .map(|(file, f)| {
+            (
+                file.clone(),
+                f.id.clone(),
+                f.package.name.clone(),
+                f.package.version.clone(),
+                f.package.location.clone(),
+            )
+        })
         .collect()
 }
 
@@ -184,15 +232,25 @@ fn rescan_reports_new_and_fixed() {
     // Two documents of one image: mamori's JSON report and CycloneDX.
     let inv = debian11(&c);
     let report = Report::new(
-        Target { kind: TargetKind::Rootfs, name: "debian-11".into(), image: None },
+        Target {
+            kind: TargetKind::Rootfs,
+            name: "debian-11".into(),
+            image: None,
+        },
         inv.os.clone(),
         inv.packages.clone(),
     );
     std::fs::write(sboms.join("app.json"), mamori_report::to_json(&report)).unwrap();
-    std::fs::write(sboms.join("app.cdx.json"), mamori_report::to_cyclonedx(&report)).unwrap();
+    std::fs::write(
+        sboms.join("app.cdx.json"),
+        mamori_report::to_cyclonedx(&report),
+    )
+    .unwrap();
     std::fs::write(sboms.join("notes.md"), "not an sbom").unwrap();
     std::fs::write(sboms.join("broken.json"), "{ nope").unwrap();
-    let inv_of = |name: &str| mamori_vuln::read_document(name, &std::fs::read(sboms.join(name)).unwrap()).unwrap();
+    let inv_of = |name: &str| {
+        mamori_vuln::read_document(name, &std::fs::read(sboms.join(name)).unwrap()).unwrap()
+    };
     let docs = ["app.cdx.json", "app.json"];
     let opts = MatchOptions::default();
     let expect = |db: &VulnDb| -> HashSet<Key> {
@@ -245,12 +303,26 @@ fn rescan_reports_new_and_fixed() {
     // A document that shrinks reports its dropped packages' findings fixed;
     // a deleted document is listed as removed, not fixed.
     let mut small = inv.clone();
-    small.packages.retain(|p| p.name.starts_with('a') || p.name.starts_with('b'));
-    let small_report = Report::new(report.target.clone(), small.os.clone(), small.packages.clone());
-    std::fs::write(sboms.join("app.json"), mamori_report::to_json(&small_report)).unwrap();
+    small
+        .packages
+        .retain(|p| p.name.starts_with('a') || p.name.starts_with('b'));
+    let small_report = Report::new(
+        report.target.clone(),
+        small.os.clone(),
+        small.packages.clone(),
+    );
+    std::fs::write(
+        sboms.join("app.json"),
+        mamori_report::to_json(&small_report),
+    )
+    .unwrap();
     std::fs::remove_file(sboms.join("app.cdx.json")).unwrap();
     let now = keyed("app.json", &match_inventory(&small, &db3, &opts).unwrap());
-    let before: HashSet<Key> = want3.iter().filter(|k| k.0 == "app.json").cloned().collect();
+    let before: HashSet<Key> = want3
+        .iter()
+        .filter(|k| k.0 == "app.json")
+        .cloned()
+        .collect();
     let r = rescan_dir(&sboms, &db3, &opts).unwrap();
     assert_eq!(r.removed, vec!["app.cdx.json".to_string()]);
     assert_eq!(keyed_pairs(&r.fixed), &before - &now);
@@ -260,5 +332,8 @@ fn rescan_reports_new_and_fixed() {
     // A corrupt state file is an error naming it, not a silent fresh start.
     std::fs::write(sboms.join(STATE_FILE), "[]").unwrap();
     let e = rescan_dir(&sboms, &db3, &opts).unwrap_err().to_string();
-    assert!(e.contains(STATE_FILE) && e.contains("invalid rescan state"), "{e}");
+    assert!(
+        e.contains(STATE_FILE) && e.contains("invalid rescan state"),
+        "{e}"
+    );
 }

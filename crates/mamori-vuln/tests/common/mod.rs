@@ -97,7 +97,11 @@ fn in_range(scheme: Scheme, events: &[Value], v: &str) -> bool {
         }
     }
     let limits: Vec<&str> = ev.iter().filter(|e| e.0 == "limit").map(|e| e.1).collect();
-    if !limits.is_empty() && limits.iter().all(|l| compare(scheme, v, l) != Ordering::Less) {
+    if !limits.is_empty()
+        && limits
+            .iter()
+            .all(|l| compare(scheme, v, l) != Ordering::Less)
+    {
         return false;
     }
     let mut affected = false;
@@ -148,7 +152,11 @@ pub fn record_affects(r: &Value, eco: &str, name: &str, version: &str) -> bool {
                     _ => None,
                 };
                 scheme.is_some_and(|s| {
-                    in_range(s, rg["events"].as_array().map(Vec::as_slice).unwrap_or(&[]), version)
+                    in_range(
+                        s,
+                        rg["events"].as_array().map(Vec::as_slice).unwrap_or(&[]),
+                        version,
+                    )
                 })
             }))
     })
@@ -156,7 +164,9 @@ pub fn record_affects(r: &Value, eco: &str, name: &str, version: &str) -> bool {
 
 /// The record ids a finding's explanation names (`ID (eco package …): …`).
 pub fn explained_records(explain: &str) -> Vec<String> {
-    let body = explain.rsplit_once("; severity").map_or(explain, |(b, _)| b);
+    let body = explain
+        .rsplit_once("; severity")
+        .map_or(explain, |(b, _)| b);
     body.split("; ")
         .filter_map(|part| part.split_once(" (").map(|(id, _)| id.to_string()))
         .collect()
