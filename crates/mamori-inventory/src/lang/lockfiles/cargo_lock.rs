@@ -14,7 +14,7 @@ use serde::Deserialize;
 /// The `Cargo.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "cargo-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "Cargo.lock",
     parse,
 };

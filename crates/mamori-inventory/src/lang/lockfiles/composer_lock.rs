@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// The `composer.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "composer-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "composer.lock",
     parse,
 };

@@ -16,7 +16,7 @@ use crate::{Ecosystem, Package};
 /// The `Gemfile.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "gemfile-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "Gemfile.lock" || name == "gems.locked",
     parse,
 };

@@ -22,7 +22,7 @@ use crate::{Ecosystem, Package};
 /// The `go.mod` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "go-mod",
-    version: 1,
+    version: 2,
     claims: |name| name == "go.mod",
     parse,
 };

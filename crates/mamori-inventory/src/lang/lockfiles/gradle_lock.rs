@@ -17,7 +17,7 @@ use crate::{Ecosystem, Package};
 /// The Gradle lockfile analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "gradle-lockfile",
-    version: 1,
+    version: 2,
     claims: |name| name == "gradle.lockfile" || name.ends_with("-gradle.lockfile"),
     parse,
 };

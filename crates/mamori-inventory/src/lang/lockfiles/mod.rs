@@ -65,7 +65,10 @@ impl Analyzer for Lockfile {
         self.version
     }
     fn required(&self, path: &str, _meta: &FileMeta) -> bool {
-        (self.claims)(file_name(path))
+        // A lockfile shipped inside an installed npm package (`node_modules/x/yarn.lock`)
+        // describes that package's development setup, not what is installed: the
+        // installed tree itself is reported from node_modules' package.json files.
+        !in_node_modules(path) && (self.claims)(file_name(path))
     }
     fn analyze(&self, path: &str, content: &[u8]) -> Result<Analysis, AnalyzeError> {
         let location = format!("/{path}");
@@ -267,5 +270,26 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), analyzers().len());
+    }
+}
+
+/// True for paths inside a `node_modules` directory.
+fn in_node_modules(path: &str) -> bool {
+    path.starts_with("node_modules/") || path.contains("/node_modules/")
+}
+
+#[cfg(test)]
+mod node_modules_tests {
+    use super::*;
+
+    #[test]
+    fn lockfiles_inside_node_modules_are_not_claimed() {
+        let meta = FileMeta { size: 10, mode: 0o644 };
+        let claims = |p: &str| analyzers().iter().any(|a| a.required(p, &meta));
+        assert!(claims("app/yarn.lock"));
+        assert!(claims("app/package-lock.json"));
+        assert!(!claims("app/node_modules/uri-js/yarn.lock"));
+        assert!(!claims("node_modules/x/package-lock.json"));
+        assert!(!claims("app/node_modules/@s/p/Cargo.lock"));
     }
 }

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 /// The `package-lock.json` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "npm-package-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "package-lock.json" || name == "npm-shrinkwrap.json",
     parse,
 };

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 /// The `packages.lock.json` analyzer.
 pub const PACKAGES_LOCK_ANALYZER: Lockfile = Lockfile {
     id: "nuget-packages-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "packages.lock.json",
     parse: parse_packages_lock,
 };
@@ -26,7 +26,7 @@ pub const PACKAGES_LOCK_ANALYZER: Lockfile = Lockfile {
 /// The `*.deps.json` analyzer.
 pub const DEPS_JSON_ANALYZER: Lockfile = Lockfile {
     id: "dotnet-deps-json",
-    version: 1,
+    version: 2,
     claims: |name| name.len() > ".deps.json".len() && name.ends_with(".deps.json"),
     parse: parse_deps_json,
 };

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// The `Pipfile.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "pipfile-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "Pipfile.lock",
     parse,
 };

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashSet};
 /// The `pnpm-lock.yaml` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "pnpm-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "pnpm-lock.yaml",
     parse,
 };

@@ -13,7 +13,7 @@ use serde::Deserialize;
 /// The `poetry.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "poetry-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "poetry.lock",
     parse,
 };

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 /// The `pom.xml` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "maven-pom",
-    version: 1,
+    version: 2,
     claims: |name| name == "pom.xml",
     parse,
 };

@@ -20,7 +20,7 @@ use crate::{Ecosystem, Package};
 /// The `requirements*.txt` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "pip-requirements",
-    version: 1,
+    version: 2,
     claims: |name| name.starts_with("requirements") && name.ends_with(".txt"),
     parse,
 };

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The `uv.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "uv-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "uv.lock",
     parse,
 };

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 /// The `yarn.lock` analyzer.
 pub const ANALYZER: Lockfile = Lockfile {
     id: "yarn-lock",
-    version: 1,
+    version: 2,
     claims: |name| name == "yarn.lock",
     parse,
 };
