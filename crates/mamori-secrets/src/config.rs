@@ -421,6 +421,7 @@ pub(crate) fn translate_re2(pattern: &str) -> Result<String, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

@@ -493,6 +493,7 @@ pub fn url_password_rejected(user: &[u8], password: &[u8]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

@@ -631,11 +631,13 @@ fn compile_set(
         })
 }
 
+/// The regex crate's errors span several lines (pattern, caret, message);
+/// keep the message so errors stay one line.
 fn first_line(s: &str) -> String {
     s.lines()
+        .rev()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('~') && !l.starts_with("regex parse error"))
-        .last()
+        .find(|l| !l.is_empty() && !l.starts_with('~') && !l.starts_with("regex parse error"))
         .unwrap_or(s)
         .to_string()
 }
@@ -690,6 +692,7 @@ fn compile_rule(file: &str, r: &Rule) -> Result<CompiledRule, ConfigError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 

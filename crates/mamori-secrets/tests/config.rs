@@ -1,6 +1,8 @@
 //! gitleaks-format configuration: loading, merging with the built-in rules,
 //! allowlists, and the errors users see for bad files.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use mamori_secrets::{Config, ConfigError, Scanner};
 
 fn scanner(toml: &str) -> Scanner {

@@ -68,6 +68,7 @@ pub fn builtin() -> Vec<RuleDef> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use crate::{Config, Scanner};

@@ -992,7 +992,7 @@ pub fn generate(seed: u64, n_files: usize) -> Corpus {
             format!("  \"project_id\": \"acme-prod-{}\",", r.digits(6)),
             format!("  \"private_key_id\": \"{}\",", r.hex(40)),
             format!("  \"private_key\": \"{key_body}\\n\","),
-            format!("  \"client_email\": \"deployer@acme-prod.iam.gserviceaccount.com\","),
+            "  \"client_email\": \"deployer@acme-prod.iam.gserviceaccount.com\",".to_string(),
             format!("  \"client_id\": \"{}\"", r.digits(21)),
             "}".to_string(),
         ];
