@@ -38,6 +38,15 @@ fn verify(
             .unwrap();
         let q = package_query(pkg, inv.os.as_ref(), opts).unwrap();
         assert_eq!(f.matched_name, q.name);
+        // Independently of the query builder: Debian/Ubuntu and Alpine
+        // advisories are keyed by source package (origin) and source version.
+        if matches!(pkg.ecosystem, Ecosystem::Deb | Ecosystem::Apk) {
+            assert_eq!(q.name, *pkg.source_name.as_ref().unwrap_or(&pkg.name));
+            assert_eq!(
+                q.version,
+                *pkg.source_version.as_ref().unwrap_or(&pkg.version)
+            );
+        }
         let ids = explained_records(&f.explain);
         assert!(!ids.is_empty(), "{}", f.explain);
         for id in &ids {
@@ -294,14 +303,39 @@ fn alpine_apk_databases() {
         assert_eq!(f.data_source, "Alpine:v3.6");
     }
     assert!(verify(&inv, &found, &recs, &opts) > 0);
-    // Alpine matches by origin: busybox's subpackages (ssl_client…) included.
-    assert!(
-        found.iter().any(|f| f.package.name != f.matched_name)
-            || !inv
-                .packages
-                .iter()
-                .any(|p| p.source_name.as_deref() != Some(&p.name))
-    );
+    // Alpine matches by origin: libressl's subpackages (libressl2.5-libcrypto…)
+    // get libressl's findings whenever libressl has any.
+    let sub: Vec<_> = inv
+        .packages
+        .iter()
+        .filter(|p| p.source_name.as_deref().is_some_and(|o| o != p.name))
+        .collect();
+    for p in sub {
+        let origin = p.source_name.as_deref().unwrap();
+        let via_origin: HashSet<&str> = found
+            .iter()
+            .filter(|f| f.package.name == p.name)
+            .map(|f| f.id.as_str())
+            .collect();
+        let index = by_package(&recs);
+        let want: HashSet<&str> = index
+            .get(&("Alpine:v3.6".to_string(), origin.to_string()))
+            .into_iter()
+            .flatten()
+            .filter(|id| record_affects(&recs[*id], "Alpine:v3.6", origin, &p.version))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            via_origin.is_empty(),
+            want.is_empty(),
+            "{} (origin {origin})",
+            p.name
+        );
+        assert!(found
+            .iter()
+            .filter(|f| f.package.name == p.name)
+            .all(|f| f.matched_name == origin));
+    }
 }
 
 /// AlmaLinux: no rpmdb in the corpus, so packages are built from records: a
