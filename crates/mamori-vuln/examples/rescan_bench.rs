@@ -109,17 +109,14 @@ fn main() {
         ("lockfiles/go/trivy_go.mod", "app/go.mod"),
         ("lockfiles/go/syft_go.mod", "app/go.mod"),
         (
-            "lockfiles/npm-package-lock/v2/osv-detector-e2e-2_package-lock.json",
+            "lockfiles/npm-package-lock/v2/loopback-security_package-lock.json",
             "app/package-lock.json",
         ),
         (
             "lockfiles/npm-package-lock/v3/langflow-frontend_package-lock.json",
             "app/package-lock.json",
         ),
-        (
-            "lockfiles/poetry/osv-detector-e2e-1_poetry.lock",
-            "app/poetry.lock",
-        ),
+        ("lockfiles/poetry/osv.dev_poetry.lock", "app/poetry.lock"),
         ("lockfiles/uv-lock/langflow-backend_uv.lock", "app/uv.lock"),
         (
             "lockfiles/gradle/terra-cli_gradle.lockfile",

@@ -457,7 +457,15 @@ fn almalinux_rpm_from_records() {
 #[test]
 fn lockfiles() {
     let Some(c) = corpus() else { return };
-    let ecos = ["crates.io", "Go", "npm", "PyPI", "Maven"];
+    let ecos = [
+        "crates.io",
+        "Go",
+        "npm",
+        "PyPI",
+        "Maven",
+        "RubyGems",
+        "Packagist",
+    ];
     let (_d, db) = db_of(&c, &ecos);
     let mut recs = HashMap::new();
     for e in ecos {
@@ -469,10 +477,17 @@ fn lockfiles() {
         ("go/trivy_go.mod", "go.mod"),
         ("go/syft_go.mod", "go.mod"),
         (
-            "npm-package-lock/v2/osv-detector-e2e-2_package-lock.json",
+            "npm-package-lock/v2/loopback-security_package-lock.json",
             "package-lock.json",
         ),
-        ("poetry/osv-detector-e2e-1_poetry.lock", "poetry.lock"),
+        ("pnpm/osv-offline_pnpm-lock.v9.yaml", "pnpm-lock.yaml"),
+        ("poetry/osv.dev_poetry.lock", "poetry.lock"),
+        ("uv-lock/langflow-backend_uv.lock", "uv.lock"),
+        ("bundler/osv-scanner-docs_Gemfile.lock", "Gemfile.lock"),
+        (
+            "composer/osv-scanner_locks-many-with-insecure_composer.lock",
+            "composer.lock",
+        ),
         ("pipfile-lock/trivy-ci-test_Pipfile.lock", "Pipfile.lock"),
         (
             "gradle/datadog-vulnerable-java-application_gradle.lockfile",
@@ -481,6 +496,7 @@ fn lockfiles() {
     ];
     let opts = MatchOptions::default();
     let mut total = 0;
+    let mut parsed = 0;
     for (rel, as_name) in files {
         let path = c.join("lockfiles").join(rel);
         let Ok(bytes) = std::fs::read(&path) else {
@@ -495,10 +511,12 @@ fn lockfiles() {
             eprintln!("{rel}: no packages parsed");
             continue;
         }
+        parsed += 1;
         let found = match_inventory(&inv, &db, &opts).unwrap();
         sorted_ok(&found);
         eprint!("{rel}: {} packages, ", inv.packages.len());
         total += verify(&inv, &found, &recs, &opts);
     }
     assert!(total > 0);
+    assert!(parsed >= files.len() / 2, "only {parsed} lockfiles parsed");
 }
