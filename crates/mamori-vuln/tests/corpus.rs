@@ -520,3 +520,80 @@ fn lockfiles() {
     assert!(total > 0);
     assert!(parsed >= files.len() / 2, "only {parsed} lockfiles parsed");
 }
+
+/// Ubuntu: no Ubuntu dpkg database in the corpus has packages the corpus's
+/// Ubuntu records cover, so binary packages are built from the records'
+/// listed versions (source name and version as dpkg records them). Records
+/// filed under `Ubuntu:X:LTS` must match an `ubuntu` `X` system; Ubuntu Pro
+/// records must not.
+#[test]
+fn ubuntu_from_records() {
+    let Some(c) = corpus() else { return };
+    let (_d, db) = db_of(&c, &["Ubuntu"]);
+    let recs = records(&c, "Ubuntu");
+    let (mut checked, mut pro_checked) = (0, 0);
+    let mut ids: Vec<&String> = recs.keys().collect();
+    ids.sort();
+    for id in ids {
+        for a in recs[id]["affected"].as_array().unwrap() {
+            let eco = a["package"]["ecosystem"].as_str().unwrap_or_default();
+            let name = a["package"]["name"].as_str().unwrap_or_default();
+            let Some(v) = a["versions"][0].as_str() else {
+                continue;
+            };
+            let (pro, release) = match eco.strip_prefix("Ubuntu:Pro:") {
+                Some(rest) => (true, rest),
+                None => (false, eco.trim_start_matches("Ubuntu:")),
+            };
+            let release = release.trim_end_matches(":LTS");
+            let mut p = Package::new(
+                Ecosystem::Deb,
+                format!("lib{name}-bin"),
+                v,
+                "/var/lib/dpkg/status",
+            );
+            p.source_name = Some(name.to_string());
+            p.source_version = Some(v.to_string());
+            let inv = Inventory {
+                os: Some(os("ubuntu", release)),
+                packages: vec![p],
+            };
+            let found = match_inventory(&inv, &db, &MatchOptions::default()).unwrap();
+            let hit = found
+                .iter()
+                .find(|f| explained_records(&f.explain).contains(id));
+            if pro {
+                // Pro-only fixes need a subscription; only checked when no
+                // public entry of the record covers the same release and name.
+                let public = recs[id]["affected"].as_array().unwrap().iter().any(|b| {
+                    b["package"]["name"] == a["package"]["name"]
+                        && b["package"]["ecosystem"].as_str().is_some_and(|e| {
+                            !e.starts_with("Ubuntu:Pro:")
+                                && e.trim_start_matches("Ubuntu:").trim_end_matches(":LTS")
+                                    == release
+                        })
+                });
+                if !public {
+                    assert!(hit.is_none(), "{id}: pro entry {eco} matched");
+                    pro_checked += 1;
+                }
+            } else {
+                let f = hit
+                    .unwrap_or_else(|| panic!("{id}: {name} {v} on ubuntu {release} not matched"));
+                assert_eq!(f.data_source, eco);
+                assert_eq!(f.matched_name, name);
+                assert!(
+                    f.package.purl.starts_with("pkg:deb/ubuntu/"),
+                    "{}",
+                    f.package.purl
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 0 && pro_checked > 0,
+        "{checked} public, {pro_checked} pro entries"
+    );
+    eprintln!("{checked} ubuntu entries matched, {pro_checked} pro-only entries not matched");
+}
