@@ -27,6 +27,37 @@ pub struct Report {
     /// Findings suppressed by an ignore file or VEX statements, with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppressed: Vec<Suppression>,
+    /// Secrets found; `None` when secret scanning did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<Vec<SecretFinding>>,
+}
+
+/// A secret found in a file of the target (or in the image configuration).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretFinding {
+    /// Rule that matched (`aws-access-key-id`…).
+    pub rule_id: String,
+    /// Rule title.
+    pub title: String,
+    /// One of [`SEVERITIES`].
+    pub severity: String,
+    /// Absolute path inside the target, or `(image config)` / `(image history)`.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based byte column.
+    pub column: usize,
+    /// The match with all but a short prefix replaced by `*`.
+    pub redacted: String,
+    /// Stable fingerprint (rule, path, secret), for baselines.
+    pub fingerprint: String,
+    /// The layer (diff_id) holding the file, for images.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    /// True when a later layer deletes the file: it is gone from the final
+    /// filesystem but still inside the image for anyone who pulls it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted_later: bool,
 }
 
 /// Severity levels, lowest first, spelled as in reports.
@@ -205,6 +236,7 @@ impl Report {
             packages,
             vulnerabilities: None,
             suppressed: Vec::new(),
+            secrets: None,
         }
     }
 }

@@ -14,9 +14,62 @@ pub fn to_table(report: &Report) -> String {
 /// in ANSI colours when `color`) when vulnerability scanning ran, else the
 /// packages grouped by location.
 pub fn to_table_colored(report: &Report, color: bool) -> String {
-    if report.vulnerabilities.is_some() {
-        return crate::vuln::table::render(report, color);
+    let mut out = if report.vulnerabilities.is_some() || report.secrets.is_some() {
+        if report.vulnerabilities.is_some() {
+            crate::vuln::table::render(report, color)
+        } else {
+            String::new()
+        }
+    } else {
+        packages_table(report)
+    };
+    if let Some(secrets) = &report.secrets {
+        secrets_table(&mut out, report, secrets);
     }
+    out
+}
+
+/// Secrets, grouped by file, with the layer that holds each.
+fn secrets_table(out: &mut String, report: &Report, secrets: &[crate::SecretFinding]) {
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}: {} secrets", report.target.name, secrets.len());
+    let mut by_path: BTreeMap<(&str, Option<&str>), Vec<&crate::SecretFinding>> = BTreeMap::new();
+    for s in secrets {
+        by_path
+            .entry((s.path.as_str(), s.layer.as_deref()))
+            .or_default()
+            .push(s);
+    }
+    for ((path, layer), items) in by_path {
+        let mut head = format!("\n{path}");
+        if let Some(l) = layer {
+            head.push_str(&format!(" (layer {}", short_digest(l)));
+            if items.iter().any(|i| i.deleted_later) {
+                head.push_str(", deleted by a later layer but still in the image");
+            }
+            head.push(')');
+        }
+        let _ = writeln!(out, "{head}");
+        for s in items {
+            let title: String = s
+                .title
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(60)
+                .collect();
+            let _ = writeln!(
+                out,
+                "  L{:<5} {:<9} {:<32} {title}: {}",
+                s.line, s.severity, s.rule_id, s.redacted
+            );
+        }
+    }
+}
+
+/// Packages grouped by the file they were found in.
+fn packages_table(report: &Report) -> String {
     let mut out = String::new();
     let os = report
         .os

@@ -8,14 +8,14 @@
 //! removed until the total size is under the limit. A corrupt or unreadable
 //! entry is treated as a miss.
 
-use mamori_inventory::LayerAnalysis;
+use crate::LayerResult;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// Bumped when the cache entry format changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A directory of cached layer analyses.
 #[derive(Debug, Clone)]
@@ -79,11 +79,11 @@ impl Cache {
     }
 
     /// Looks up a layer analysis.
-    pub fn get(&self, diff_id: &str, fingerprint: &str) -> Option<LayerAnalysis> {
+    pub fn get(&self, diff_id: &str, fingerprint: &str) -> Option<LayerResult> {
         let path = self.entry_path(diff_id, fingerprint);
         let bytes = std::fs::read(&path).ok()?;
-        match serde_json::from_slice::<LayerAnalysis>(&bytes) {
-            Ok(a) if a.diff_id.as_deref() == Some(diff_id) => {
+        match serde_json::from_slice::<LayerResult>(&bytes) {
+            Ok(a) if a.analysis.diff_id.as_deref() == Some(diff_id) => {
                 // Mark as recently used for eviction.
                 if let Ok(f) = std::fs::File::options().append(true).open(&path) {
                     let _ = f.set_modified(SystemTime::now());
@@ -98,8 +98,8 @@ impl Cache {
     }
 
     /// Stores a layer analysis; failures are logged, never fatal.
-    pub fn put(&self, fingerprint: &str, analysis: &LayerAnalysis) {
-        let Some(diff_id) = analysis.diff_id.as_deref() else {
+    pub fn put(&self, fingerprint: &str, analysis: &LayerResult) {
+        let Some(diff_id) = analysis.analysis.diff_id.as_deref() else {
             return;
         };
         let path = self.entry_path(diff_id, fingerprint);
@@ -173,12 +173,14 @@ impl Cache {
 mod tests {
     use super::*;
 
-    fn analysis(id: &str, pad: usize) -> LayerAnalysis {
-        LayerAnalysis {
+    use mamori_inventory::LayerAnalysis;
+
+    fn analysis(id: &str, pad: usize) -> LayerResult {
+        LayerResult::from(LayerAnalysis {
             diff_id: Some(id.into()),
             whiteouts: vec!["x".repeat(pad)],
             ..LayerAnalysis::default()
-        }
+        })
     }
 
     #[test]
@@ -187,7 +189,10 @@ mod tests {
         let cache = Cache::open(dir.path(), 5_000).unwrap();
         assert!(cache.get("sha256:a", "fp").is_none());
         cache.put("fp", &analysis("sha256:a", 10));
-        assert_eq!(cache.get("sha256:a", "fp").unwrap().whiteouts[0].len(), 10);
+        assert_eq!(
+            cache.get("sha256:a", "fp").unwrap().analysis.whiteouts[0].len(),
+            10
+        );
         // Another fingerprint (analyzer bumped) misses.
         assert!(cache.get("sha256:a", "fp2").is_none());
         // Fill beyond the bound: older entries go.
@@ -216,7 +221,7 @@ mod tests {
                     for _ in 0..20 {
                         cache.put("fp", &analysis("sha256:same", 2000));
                         if let Some(a) = cache.get("sha256:same", "fp") {
-                            assert_eq!(a.whiteouts[0].len(), 2000);
+                            assert_eq!(a.analysis.whiteouts[0].len(), 2000);
                         }
                     }
                 });

@@ -17,7 +17,9 @@ use mamori_image::{walk_dir, walk_layer, Entry, EntryKind, Image, ImageError, Wa
 use mamori_inventory::{
     all_analyzers, analyzers_fingerprint, Analysis, Analyzer, FileMeta, Inventory, LayerAnalysis,
 };
+use mamori_secrets::Scanner as SecretScanner;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
 
@@ -50,6 +52,29 @@ pub struct ScanOptions<'a> {
     pub limits: WalkLimits,
     /// Progress callback.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Secret scanner; when set, every file it wants is scanned in every layer
+    /// (also files a later layer deletes: they are still in the image).
+    pub secrets: Option<&'a SecretScanner>,
+}
+
+/// What one layer (or directory tree) yielded: the analyzers' results and the
+/// secrets found in its files. This is what the layer cache stores.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LayerResult {
+    /// Package analyzers' results.
+    pub analysis: LayerAnalysis,
+    /// Secrets in this layer's files (paths without a leading `/`).
+    #[serde(default)]
+    pub secrets: Vec<mamori_secrets::Finding>,
+}
+
+impl From<LayerAnalysis> for LayerResult {
+    fn from(analysis: LayerAnalysis) -> Self {
+        LayerResult {
+            analysis,
+            secrets: Vec::new(),
+        }
+    }
 }
 
 /// What an image scan found.
@@ -58,30 +83,33 @@ pub struct ImageScan {
     /// Packages of the final filesystem, each with the layer that introduced it.
     pub inventory: Inventory,
     /// Per-layer results, base first (also what the cache stores).
-    pub layers: Vec<LayerAnalysis>,
+    pub layers: Vec<LayerResult>,
 }
 
-/// Feeds one file to every analyzer that wants it.
-struct Dispatcher {
+/// Feeds one file to every analyzer (and the secret scanner) that wants it,
+/// reading its content at most once.
+struct Dispatcher<'a> {
     analyzers: Vec<Box<dyn Analyzer>>,
+    secrets: Option<&'a SecretScanner>,
 }
 
-impl Dispatcher {
-    fn new() -> Dispatcher {
+impl<'a> Dispatcher<'a> {
+    fn new(secrets: Option<&'a SecretScanner>) -> Dispatcher<'a> {
         Dispatcher {
             analyzers: all_analyzers(),
+            secrets,
         }
     }
 
     /// Visits one entry, appending to `out` when an analyzer wanted its path.
-    fn visit(&self, entry: &Entry, reader: &mut dyn Read, out: &mut LayerAnalysis, origin: &str) {
+    fn visit(&self, entry: &Entry, reader: &mut dyn Read, out: &mut LayerResult, origin: &str) {
         match entry.kind {
             EntryKind::Whiteout => {
-                out.whiteouts.push(entry.path.clone());
+                out.analysis.whiteouts.push(entry.path.clone());
                 return;
             }
             EntryKind::Opaque => {
-                out.opaque_dirs.push(entry.path.clone());
+                out.analysis.opaque_dirs.push(entry.path.clone());
                 return;
             }
             _ => {}
@@ -96,12 +124,21 @@ impl Dispatcher {
             .map(|a| a.as_ref())
             .filter(|a| a.required(&entry.path, &meta))
             .collect();
-        if wanted.is_empty() {
+        let secret = entry.kind == EntryKind::File
+            && self
+                .secrets
+                .is_some_and(|s| s.wants(&entry.path, entry.size));
+        if wanted.is_empty() && !secret {
             return;
         }
         let mut merged = Analysis::default();
         if entry.kind == EntryKind::File {
-            let limit = wanted.iter().map(|a| a.max_size()).max().unwrap_or(0);
+            let analyzer_limit = wanted.iter().map(|a| a.max_size()).max().unwrap_or(0);
+            let limit = if secret {
+                analyzer_limit.max(entry.size)
+            } else {
+                analyzer_limit
+            };
             if entry.size > limit {
                 tracing::warn!(
                     "{origin}: /{}: {} bytes exceeds the {limit}-byte limit; skipped",
@@ -112,8 +149,15 @@ impl Dispatcher {
                 let mut content = Vec::with_capacity(entry.size as usize);
                 match reader.take(limit).read_to_end(&mut content) {
                     Ok(_) => {
-                        for a in wanted {
+                        for a in &wanted {
                             if content.len() as u64 > a.max_size() {
+                                tracing::warn!(
+                                    "{origin}: /{}: {} bytes exceeds the {}-byte limit of {}; skipped",
+                                    entry.path,
+                                    content.len(),
+                                    a.max_size(),
+                                    a.id()
+                                );
                                 continue;
                             }
                             match a.analyze(&entry.path, &content) {
@@ -127,24 +171,42 @@ impl Dispatcher {
                                 Err(e) => tracing::warn!("{origin}: {} analyzer: {e}", a.id()),
                             }
                         }
+                        if let (true, Some(scanner)) = (secret, self.secrets) {
+                            out.secrets.extend(scanner.scan(&entry.path, &content));
+                        }
                     }
                     Err(e) => tracing::warn!("{origin}: /{}: cannot read: {e}", entry.path),
                 }
             }
         }
-        // Recorded even when empty so that it hides what lower layers had at this path.
-        out.files.push((entry.path.clone(), merged));
+        if !wanted.is_empty() {
+            // Recorded even when empty so that it hides what lower layers had at this path.
+            out.analysis.files.push((entry.path.clone(), merged));
+        }
     }
+}
+
+/// The cache key part that changes when any analyzer or the secret scanner changes.
+fn fingerprint(secrets: Option<&SecretScanner>) -> String {
+    let mut f = analyzers_fingerprint();
+    if secrets.is_some() {
+        f.push_str(&format!(
+            ",{}@{}",
+            mamori_secrets::SCANNER_ID,
+            mamori_secrets::SCANNER_VERSION
+        ));
+    }
+    f
 }
 
 /// Analyzes every layer of `image` (in parallel, through the cache) and
 /// assembles the final inventory.
 pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan, ScanError> {
-    let fingerprint = analyzers_fingerprint();
-    let dispatcher = Dispatcher::new();
-    let layers: Vec<LayerAnalysis> = (0..image.layers.len())
+    let fingerprint = fingerprint(options.secrets);
+    let dispatcher = Dispatcher::new(options.secrets);
+    let layers: Vec<LayerResult> = (0..image.layers.len())
         .into_par_iter()
-        .map(|i| -> Result<LayerAnalysis, ScanError> {
+        .map(|i| -> Result<LayerResult, ScanError> {
             let layer = &image.layers[i];
             if let Some(cache) = options.cache {
                 if let Some(hit) = cache.get(&layer.diff_id, &fingerprint) {
@@ -157,10 +219,10 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
             if let Some(p) = options.progress {
                 p(Progress::LayerStarted(i, layer.size));
             }
-            let mut out = LayerAnalysis {
+            let mut out = LayerResult::from(LayerAnalysis {
                 diff_id: Some(layer.diff_id.clone()),
                 ..LayerAnalysis::default()
-            };
+            });
             let origin = format!("layer {}", layer.diff_id);
             let stats = walk_layer(
                 image.open_layer(i)?,
@@ -180,7 +242,8 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
             Ok(out)
         })
         .collect::<Result<_, _>>()?;
-    let inventory = mamori_inventory::assemble(&layers);
+    let analyses: Vec<LayerAnalysis> = layers.iter().map(|l| l.analysis.clone()).collect();
+    let inventory = mamori_inventory::assemble(&analyses);
     Ok(ImageScan { inventory, layers })
 }
 
@@ -190,9 +253,12 @@ const SKIP_DIRS: &[&str] = &[".git", ".hg", ".svn"];
 
 /// Analyzes a directory tree (a project for `mamori fs`, an unpacked root
 /// filesystem for `mamori rootfs`) without following symlinks.
-pub fn scan_dir(root: &Path, options: &ScanOptions<'_>) -> Result<Inventory, ScanError> {
-    let dispatcher = Dispatcher::new();
-    let mut out = LayerAnalysis::default();
+pub fn scan_dir(
+    root: &Path,
+    options: &ScanOptions<'_>,
+) -> Result<(Inventory, Vec<mamori_secrets::Finding>), ScanError> {
+    let dispatcher = Dispatcher::new(options.secrets);
+    let mut out = LayerResult::default();
     let origin = root.display().to_string();
     let mut skip: Vec<&str> = SKIP_DIRS.to_vec();
     // A root filesystem's kernel views are not files to analyze.
@@ -203,5 +269,5 @@ pub fn scan_dir(root: &Path, options: &ScanOptions<'_>) -> Result<Inventory, Sca
         dispatcher.visit(entry, reader, &mut out, &origin);
         Ok(())
     })?;
-    Ok(mamori_inventory::assemble(&[out]))
+    Ok((mamori_inventory::assemble(&[out.analysis]), out.secrets))
 }

@@ -10,7 +10,9 @@ use serde::Serialize;
 use std::fmt;
 
 /// How bad a leaked secret of this kind is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Severity {
     /// Probably harmless alone (e.g. an identifier that needs a second secret).

@@ -42,7 +42,7 @@ const REDACT_KEEP_MAX: usize = 4;
 const REDACT_STARS_MAX: usize = 32;
 
 /// One secret found in one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Finding {
     /// ID of the rule that matched, e.g. `github-pat`.
     pub rule_id: String,

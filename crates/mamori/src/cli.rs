@@ -251,10 +251,12 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
     let cache = open_cache(g);
     let ui = ProgressUi::new(g.quiet, image.layers.len());
     let cb = |p| ui.event(p);
+    let secret_scanner = crate::secrets_cmd::scanner(&args.vuln, IMAGE_SCANNERS)?;
     let scan_opts = ScanOptions {
         cache: cache.as_ref(),
         progress: Some(&cb),
         limits: g.limits(),
+        secrets: secret_scanner.as_ref(),
     };
     let scan = mamori_scan::scan_image(&image, &scan_opts)
         .with_context(|| format!("scanning {}", args.reference))?;
@@ -291,13 +293,20 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
         scan.inventory.os.clone(),
         scan.inventory.packages.clone(),
     );
-    let code = crate::vuln_cmd::apply(
+    let mut code = crate::vuln_cmd::apply(
         &mut report,
         &scan.inventory,
         &args.vuln,
         &g.db_dir(),
-        &["vuln"],
+        IMAGE_SCANNERS,
     )?;
+    if let Some(scanner) = &secret_scanner {
+        let secrets = crate::secrets_cmd::image_secrets(scanner, &image, &scan.layers);
+        if !secrets.is_empty() && code == 0 {
+            code = args.vuln.exit_code;
+        }
+        report.secrets = Some(secrets);
+    }
     write_output(&report, &args.output)?;
     Ok(ExitCode::from(code))
 }
@@ -307,21 +316,41 @@ fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
     if !args.path.is_dir() {
         bail!("{}: not a directory", args.path.display());
     }
+    let secret_scanner = crate::secrets_cmd::scanner(&args.vuln, DIR_SCANNERS)?;
     let opts = ScanOptions {
         limits: g.limits(),
+        secrets: secret_scanner.as_ref(),
         ..ScanOptions::default()
     };
-    let inventory = mamori_scan::scan_dir(&args.path, &opts)?;
+    let (inventory, secrets) = mamori_scan::scan_dir(&args.path, &opts)?;
     let target = Target {
         kind,
         name: args.path.display().to_string(),
         image: None,
     };
     let mut report = Report::new(target, inventory.os.clone(), inventory.packages.clone());
-    let code = crate::vuln_cmd::apply(&mut report, &inventory, &args.vuln, &g.db_dir(), &["vuln"])?;
+    let mut code = crate::vuln_cmd::apply(
+        &mut report,
+        &inventory,
+        &args.vuln,
+        &g.db_dir(),
+        DIR_SCANNERS,
+    )?;
+    if secret_scanner.is_some() {
+        let secrets = crate::secrets_cmd::dir_secrets(secrets);
+        if !secrets.is_empty() && code == 0 {
+            code = args.vuln.exit_code;
+        }
+        report.secrets = Some(secrets);
+    }
     write_output(&report, &args.output)?;
     Ok(ExitCode::from(code))
 }
+
+/// Scanners that run on images unless `--scanners` says otherwise.
+const IMAGE_SCANNERS: &[&str] = &["vuln", "secret"];
+/// Scanners that run on `fs` and `rootfs` unless `--scanners` says otherwise.
+const DIR_SCANNERS: &[&str] = &["vuln"];
 
 fn cache(g: &GlobalArgs, action: CacheAction) -> Result<ExitCode> {
     let dir = g.cache_dir.clone().unwrap_or_else(Cache::default_dir);

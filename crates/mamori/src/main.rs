@@ -7,6 +7,7 @@ mod db;
 mod output;
 mod progress;
 mod sbom_cmd;
+mod secrets_cmd;
 mod vuln_cmd;
 
 use std::process::ExitCode;

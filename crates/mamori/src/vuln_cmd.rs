@@ -38,6 +38,10 @@ pub struct VulnArgs {
     /// suppress findings (repeatable).
     #[arg(long, value_name = "FILE")]
     pub vex: Vec<PathBuf>,
+    /// Secret rules in gitleaks TOML format (added to the built-in rules when the
+    /// file says `[extend] useDefault = true`).
+    #[arg(long, value_name = "FILE")]
+    pub secret_config: Option<PathBuf>,
     /// Match against OSV records from these files/directories/zips instead of
     /// the database (repeatable; useful offline and for one-off advisories).
     #[arg(long, value_name = "PATH")]

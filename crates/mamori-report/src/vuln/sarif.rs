@@ -27,6 +27,9 @@ pub fn to_sarif(report: &Report) -> String {
     for f in report.vulnerabilities.as_deref().unwrap_or(&[]) {
         log.add(vuln_rule(f), vuln_result(f));
     }
+    for s in report.secrets.as_deref().unwrap_or(&[]) {
+        log.add(secret_rule(s), secret_result(s));
+    }
     serde_json::to_string_pretty(&log.finish(report)).unwrap_or_default()
 }
 
@@ -253,5 +256,47 @@ fn vuln_result(f: &VulnFinding) -> Finding {
             p.version.clone(),
             p.location.clone(),
         ],
+    }
+}
+
+fn secret_rule(s: &crate::SecretFinding) -> Rule {
+    let severity = severity_label(&s.severity);
+    let score = match severity {
+        "CRITICAL" => 9.5,
+        "HIGH" => 8.0,
+        "MEDIUM" => 5.5,
+        _ => 2.0,
+    };
+    Rule {
+        id: s.rule_id.clone(),
+        name: "Secret",
+        short: s.title.clone(),
+        full: format!("{}: a credential committed to the image or repository", s.title),
+        help_uri: "https://example.invalid/mamori/docs/secret-rules".to_string(),
+        help_markdown: format!(
+            "**Secret: {}**\n\nRemove it from the file and from every layer or commit that holds it, then revoke and rotate it.",
+            s.title
+        ),
+        security_severity: score,
+        severity,
+        kind_tag: "secret",
+    }
+}
+
+fn secret_result(s: &crate::SecretFinding) -> Finding {
+    let mut message = format!("{} found: {}", s.title, s.redacted);
+    if let Some(l) = &s.layer {
+        message.push_str(&format!(" (layer {l})"));
+    }
+    if s.deleted_later {
+        message.push_str("; deleted by a later layer but still in the image");
+    }
+    Finding {
+        rule_id: s.rule_id.clone(),
+        level: level(&s.severity),
+        message,
+        path: s.path.clone(),
+        start_line: s.line as u64,
+        fingerprint_parts: vec![s.fingerprint.clone(), s.layer.clone().unwrap_or_default()],
     }
 }
