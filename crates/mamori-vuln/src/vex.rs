@@ -6,7 +6,10 @@
 //! - A statement names a vulnerability by id (OpenVEX `vulnerability.name`
 //!   and `@id`, CycloneDX `id`) and aliases (OpenVEX `aliases`, CycloneDX
 //!   `references[].id`); it applies when any of them equals the finding's id
-//!   or one of its aliases (case-insensitive).
+//!   or one of its aliases (case-insensitive). A distro advisory fixing
+//!   several CVEs (a DSA) is not an alias of any one of them, so a statement
+//!   about one of those CVEs does not hide the DSA finding, which may stand
+//!   for the others too.
 //! - Products are purls (OpenVEX `products[].@id`, `identifiers.purl` and
 //!   `subcomponents[]`; CycloneDX `affects[].ref`, either a purl or a
 //!   `bom-ref`/BOM-Link resolved through the document's `components`),
