@@ -22,11 +22,12 @@ inflate="for b in $layers; do gzip -dc $layout/blobs/sha256/\$b >/dev/null; done
 
 declare -A cmds=(
   [floor]="$inflate"
-  [mamori]="$mamori image oci:$layout --no-cache -q -f cyclonedx -o $tmp/m.json"
-  [trivy]="$trivy image --input $layout --format cyclonedx --output $tmp/t.json --skip-db-update --offline-scan --scanners license --cache-dir $tmp/trivy-cache -q"
+  [mamori]="$mamori image oci:$layout --no-cache -q --scanners none -f cyclonedx -o $tmp/m.json"
+  [mamori+secrets]="$mamori image oci:$layout --no-cache -q --scanners secret -f cyclonedx -o $tmp/ms.json"
+  [trivy]="$trivy image --input $layout --format cyclonedx --output $tmp/t.json --skip-db-update --offline-scan --scanners license --cache-backend memory -q"
   [syft]="$syft -q oci-dir:$layout -o cyclonedx-json=$tmp/s.json"
 )
-order=(floor mamori trivy syft)
+order=(floor mamori mamori+secrets trivy syft)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -41,6 +42,7 @@ for t in "${order[@]}"; do
     pk="-"
     case $t in
       mamori) pk=$(python3 -c "import json;print(len(json.load(open('$tmp/m.json'))['components']))") ;;
+      mamori+secrets) pk=$(python3 -c "import json;print(len(json.load(open('$tmp/ms.json'))['components']))") ;;
       trivy) pk=$(python3 -c "import json;print(len(json.load(open('$tmp/t.json'))['components']))") ;;
       syft) pk=$(python3 -c "import json;print(len(json.load(open('$tmp/s.json'))['components']))") ;;
     esac

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/pkgdb"));
+    let p = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/pkgdb"
+    ));
     if p.is_dir() {
         Some(p)
     } else {
@@ -20,11 +23,16 @@ fn corpus() -> Option<PathBuf> {
 
 /// Runs every analyzer that claims `path` on `content`.
 fn analyze(path: &str, content: &[u8]) -> Analysis {
-    let meta = FileMeta { size: content.len() as u64, mode: 0o644 };
+    let meta = FileMeta {
+        size: content.len() as u64,
+        mode: 0o644,
+    };
     let mut out = Analysis::default();
     for a in all_analyzers() {
         if a.required(path, &meta) {
-            let r = a.analyze(path, content).unwrap_or_else(|e| panic!("{}: {e}", a.id()));
+            let r = a
+                .analyze(path, content)
+                .unwrap_or_else(|e| panic!("{}: {e}", a.id()));
             out.packages.extend(r.packages);
         }
     }
@@ -43,13 +51,18 @@ fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
 }
 
 fn set(pkgs: &[Package]) -> BTreeSet<(String, String)> {
-    pkgs.iter().map(|p| (p.name.clone(), p.version.clone())).collect()
+    pkgs.iter()
+        .map(|p| (p.name.clone(), p.version.clone()))
+        .collect()
 }
 
 #[test]
 fn dpkg_status_matches_dpkg_query() {
     let Some(corpus) = corpus() else { return };
-    let have_dpkg = Command::new("dpkg-query").arg("--version").output().is_ok_and(|o| o.status.success());
+    let have_dpkg = Command::new("dpkg-query")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !have_dpkg {
         eprintln!("skipping the dpkg-query comparison: dpkg-query not installed");
     }
@@ -59,7 +72,12 @@ fn dpkg_status_matches_dpkg_query() {
         let found = analyze("var/lib/dpkg/status", &content).packages;
         assert!(!found.is_empty(), "{}: no packages", f.display());
         for p in &found {
-            assert!(p.source_name.is_some() && p.source_version.is_some(), "{}: {} lacks source", f.display(), p.name);
+            assert!(
+                p.source_name.is_some() && p.source_version.is_some(),
+                "{}: {} lacks source",
+                f.display(),
+                p.name
+            );
         }
         if !have_dpkg {
             continue;
@@ -83,15 +101,30 @@ fn dpkg_status_matches_dpkg_query() {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() == 5 && !matches!(cols[2], "config-files" | "not-installed") {
                 expected.insert((cols[0].to_string(), cols[1].to_string()));
-                sources.insert((cols[0].to_string(), cols[3].to_string(), cols[4].to_string()));
+                sources.insert((
+                    cols[0].to_string(),
+                    cols[3].to_string(),
+                    cols[4].to_string(),
+                ));
             }
         }
         assert_eq!(set(&found), expected, "{}", f.display());
         let ours: BTreeSet<(String, String, String)> = found
             .iter()
-            .map(|p| (p.name.clone(), p.source_name.clone().unwrap(), p.source_version.clone().unwrap()))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.source_name.clone().unwrap(),
+                    p.source_version.clone().unwrap(),
+                )
+            })
             .collect();
-        assert_eq!(ours, sources, "{}: source packages differ from dpkg-query's", f.display());
+        assert_eq!(
+            ours,
+            sources,
+            "{}: source packages differ from dpkg-query's",
+            f.display()
+        );
         compared += 1;
     }
     eprintln!("dpkg: {compared} real status databases identical to dpkg-query");
@@ -120,7 +153,10 @@ fn distroless_status_d_and_edge_cases() {
             .filter(|p| {
                 p.lines().any(|l| l.starts_with("Package:"))
                     && p.lines().any(|l| l.starts_with("Version:"))
-                    && !p.lines().any(|l| l.starts_with("Status:") && (l.contains("config-files") || l.contains("not-installed")))
+                    && !p.lines().any(|l| {
+                        l.starts_with("Status:")
+                            && (l.contains("config-files") || l.contains("not-installed"))
+                    })
             })
             .count();
         assert_eq!(r.packages.len(), expected, "{name}");
@@ -143,13 +179,22 @@ fn apk_databases() {
         let expected: BTreeSet<(String, String)> = text
             .split("\n\n")
             .filter_map(|rec| {
-                let get = |k: &str| rec.lines().find_map(|l| l.strip_prefix(k)).map(str::to_string);
+                let get = |k: &str| {
+                    rec.lines()
+                        .find_map(|l| l.strip_prefix(k))
+                        .map(str::to_string)
+                };
                 Some((get("P:")?, get("V:")?))
             })
             .collect();
         assert_eq!(set(&r.packages), expected, "{}", f.display());
         for p in &r.packages {
-            assert!(p.source_name.is_some(), "{}: {} has no origin", f.display(), p.name);
+            assert!(
+                p.source_name.is_some(),
+                "{}: {} has no origin",
+                f.display(),
+                p.name
+            );
         }
     }
     for f in files(&corpus.join("apk/edge-cases"), "") {

@@ -284,7 +284,10 @@ mod node_modules_tests {
 
     #[test]
     fn lockfiles_inside_node_modules_are_not_claimed() {
-        let meta = FileMeta { size: 10, mode: 0o644 };
+        let meta = FileMeta {
+            size: 10,
+            mode: 0o644,
+        };
         let claims = |p: &str| analyzers().iter().any(|a| a.required(p, &meta));
         assert!(claims("app/yarn.lock"));
         assert!(claims("app/package-lock.json"));
