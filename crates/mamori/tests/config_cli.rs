@@ -168,3 +168,66 @@ fn rego_policy_conftest_style() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn sarif_over_a_directory_validates_and_points_at_nested_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("manifests");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("deploy.yaml"), DEPLOYMENT).unwrap();
+    std::fs::write(
+        dir.join("sub/Dockerfile"),
+        "FROM ubuntu:latest\nRUN curl -fsSL https://get.example.invalid | sh\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("r.sarif");
+    let o = mamori(&[
+        "config",
+        dir.to_str().unwrap(),
+        "-f",
+        "sarif",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let results = s["runs"][0]["results"].as_array().unwrap();
+    // One run over a directory reports every file.
+    let uris: std::collections::BTreeSet<&str> = results
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        uris.iter().any(|u| u.ends_with("deploy.yaml"))
+            && uris.iter().any(|u| u.ends_with("Dockerfile")),
+        "{uris:?}"
+    );
+    let privileged = results
+        .iter()
+        .find(|r| r["ruleId"] == "MAM-K8S-001")
+        .unwrap();
+    assert_eq!(
+        privileged["locations"][0]["physicalLocation"]["region"]["startLine"],
+        13
+    );
+    if let Some(py) = python_with("jsonschema") {
+        let schema = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../mamori-report/testdata/sarif-schema-2.1.0.json"
+        );
+        let script = "import json,sys,jsonschema\njsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))\n";
+        let o = std::process::Command::new(&py)
+            .args(["-c", script, schema, out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "SARIF invalid: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
