@@ -19,12 +19,7 @@ pub(crate) fn parse(v: &str) -> Option<Vec<Num>> {
 
 /// Compares two Hackage versions.
 pub(crate) fn compare(a: &str, b: &str) -> Ordering {
-    match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (None, None) => a.cmp(b),
-    }
+    crate::valid_first(a, b, parse)
 }
 
 #[cfg(test)]

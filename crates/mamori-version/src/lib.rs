@@ -234,6 +234,18 @@ pub fn is_valid(scheme: Scheme, version: &str) -> bool {
     validate(scheme, version).is_ok()
 }
 
+/// The shared rule of the grammar-based schemes: versions that parse compare by
+/// their parsed form; an invalid version sorts before every valid one, and
+/// invalid versions compare by bytes, so the order stays total.
+pub(crate) fn valid_first<T: Ord>(a: &str, b: &str, parse: impl Fn(&str) -> Option<T>) -> Ordering {
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // Tests may unwrap.
 mod tests {

@@ -193,12 +193,7 @@ impl PartialOrd for Version {
 
 /// Compares two versions; invalid ones sort first, by bytes.
 pub(crate) fn compare(a: &str, b: &str) -> Ordering {
-    match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (None, None) => a.cmp(b),
-    }
+    crate::valid_first(a, b, parse)
 }
 
 #[cfg(test)]

@@ -154,12 +154,7 @@ impl PartialOrd for Version {
 
 /// Compares under `opts`; invalid strings sort first, by bytes.
 pub(crate) fn compare_with(a: &str, b: &str, opts: Options) -> Ordering {
-    match (parse(a, opts), parse(b, opts)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (None, None) => a.cmp(b),
-    }
+    crate::valid_first(a, b, |v| parse(v, opts))
 }
 
 /// Compares two SemVer versions (npm, crates.io, Hex, Go).
