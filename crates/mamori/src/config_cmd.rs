@@ -142,7 +142,7 @@ fn collect(paths: &[String]) -> Result<Vec<Input>> {
             for f in files {
                 let bytes =
                     std::fs::read(&f).with_context(|| format!("reading {}", f.display()))?;
-                inputs.push(Input::new(&f.display().to_string(), bytes));
+                inputs.push(Input::new(f.display().to_string(), bytes));
             }
         } else if path.is_file() {
             let bytes =
@@ -190,13 +190,11 @@ fn parse_pss(s: &str) -> Result<(Level, Version)> {
     Ok((level, version))
 }
 
+/// Gatekeeper templates with the constraints that use them.
+type GatekeeperSet = Vec<(ConstraintTemplate, Vec<mamori_config::Constraint>)>;
+
 /// Loads `--policy` directories: `.rego` modules and Gatekeeper YAML.
-fn load_policies(
-    dirs: &[PathBuf],
-) -> Result<(
-    Option<RegoPolicies>,
-    Vec<(ConstraintTemplate, Vec<mamori_config::Constraint>)>,
-)> {
+fn load_policies(dirs: &[PathBuf]) -> Result<(Option<RegoPolicies>, GatekeeperSet)> {
     let mut modules = Vec::new();
     let mut templates = Vec::new();
     let mut constraints = Vec::new();
