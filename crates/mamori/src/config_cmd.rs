@@ -137,7 +137,7 @@ fn collect(paths: &[String]) -> Result<Vec<Input>> {
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut files: Vec<PathBuf> = walk(path);
+            let mut files: Vec<PathBuf> = files_under(path, true);
             files.sort();
             for f in files {
                 let bytes =
@@ -155,7 +155,10 @@ fn collect(paths: &[String]) -> Result<Vec<Input>> {
     Ok(inputs)
 }
 
-fn walk(dir: &Path) -> Vec<PathBuf> {
+/// Files below `dir`, depth first. Config scans skip hidden directories and
+/// never follow symlinks; policy directories are read as the user laid them
+/// out (hidden directories and symlinks included).
+fn files_under(dir: &Path, config_scan: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -164,10 +167,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         };
         for e in rd.flatten() {
             let p = e.path();
-            let Ok(ft) = e.file_type() else { continue };
-            if ft.is_dir() && !e.file_name().to_string_lossy().starts_with('.') {
+            if config_scan {
+                let Ok(ft) = e.file_type() else { continue };
+                if ft.is_dir() && !e.file_name().to_string_lossy().starts_with('.') {
+                    stack.push(p);
+                } else if ft.is_file() && is_config_file(&p) {
+                    out.push(p);
+                }
+            } else if p.is_dir() {
                 stack.push(p);
-            } else if ft.is_file() && is_config_file(&p) {
+            } else {
                 out.push(p);
             }
         }
@@ -199,7 +208,11 @@ fn load_policies(dirs: &[PathBuf]) -> Result<(Option<RegoPolicies>, GatekeeperSe
     let mut templates = Vec::new();
     let mut constraints = Vec::new();
     for dir in dirs {
-        let mut files = walk_all(dir);
+        let mut files = if dir.is_file() {
+            vec![dir.clone()]
+        } else {
+            files_under(dir, false)
+        };
         files.sort();
         for f in files {
             let name = f.display().to_string();
@@ -240,28 +253,6 @@ fn load_policies(dirs: &[PathBuf]) -> Result<(Option<RegoPolicies>, GatekeeperSe
         gk.push((t, mine));
     }
     Ok((rego, gk))
-}
-
-fn walk_all(dir: &Path) -> Vec<PathBuf> {
-    if dir.is_file() {
-        return vec![dir.to_path_buf()];
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 /// `mamori config`.
