@@ -49,7 +49,9 @@ struct Live<'a> {
     introduced: HashMap<PkgKey, usize>,
 }
 
-fn under(path: &str, dir: &str) -> bool {
+/// True when `path` is `dir` or lies below it (slash-separated, no leading `/`;
+/// the empty `dir` is the root). Shared by everything that applies whiteouts.
+pub fn path_is_under(path: &str, dir: &str) -> bool {
     dir.is_empty()
         || path == dir
         || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
@@ -60,10 +62,10 @@ pub fn assemble(layers: &[LayerAnalysis]) -> Inventory {
     let mut live: BTreeMap<&str, Live<'_>> = BTreeMap::new();
     for (idx, layer) in layers.iter().enumerate() {
         for dir in &layer.opaque_dirs {
-            live.retain(|p, _| !under(p, dir) || *p == dir.as_str());
+            live.retain(|p, _| !path_is_under(p, dir) || *p == dir.as_str());
         }
         for w in &layer.whiteouts {
-            live.retain(|p, _| !under(p, w));
+            live.retain(|p, _| !path_is_under(p, w));
         }
         for (path, analysis) in &layer.files {
             let previous = live.remove(path.as_str());

@@ -23,7 +23,7 @@ mod package;
 mod purl;
 
 pub use analyzer::{file_name, Analysis, AnalyzeError, Analyzer, FileMeta};
-pub use assemble::{assemble, Inventory, LayerAnalysis};
+pub use assemble::{assemble, path_is_under, Inventory, LayerAnalysis};
 pub use os::OsInfo;
 pub use package::{Ecosystem, Package};
 pub use purl::purl;

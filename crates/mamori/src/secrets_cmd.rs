@@ -5,6 +5,7 @@
 use crate::vuln_cmd::VulnArgs;
 use anyhow::{Context, Result};
 use mamori_image::Image;
+use mamori_inventory::path_is_under;
 use mamori_report::SecretFinding;
 use mamori_scan::LayerResult;
 use mamori_secrets::{Config, Scanner};
@@ -53,12 +54,6 @@ fn convert(
     }
 }
 
-fn under(path: &str, dir: &str) -> bool {
-    dir.is_empty()
-        || path == dir
-        || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
-}
-
 /// Secrets of every layer (also in files later layers delete) and of the
 /// image configuration (environment, labels, build history).
 pub fn image_secrets(
@@ -70,12 +65,16 @@ pub fn image_secrets(
     for (i, layer) in layers.iter().enumerate() {
         for f in &layer.secrets {
             let deleted = layers[i + 1..].iter().any(|later| {
-                later.analysis.whiteouts.iter().any(|w| under(&f.path, w))
+                later
+                    .analysis
+                    .whiteouts
+                    .iter()
+                    .any(|w| path_is_under(&f.path, w))
                     || later
                         .analysis
                         .opaque_dirs
                         .iter()
-                        .any(|d| under(&f.path, d) && f.path != *d)
+                        .any(|d| path_is_under(&f.path, d) && f.path != *d)
             });
             out.push(convert(f.clone(), layer.analysis.diff_id.clone(), deleted));
         }
