@@ -20,11 +20,7 @@ pub fn render_docs() -> Vec<(String, String)> {
     );
     let mut files = Vec::new();
     for c in &checks {
-        let target = if c.is_dockerfile() {
-            "Dockerfile"
-        } else {
-            "Kubernetes"
-        };
+        let target = target(c);
         index.push_str(&format!(
             "| [{id}](checks/{id}.md) | {title} | {sev} | {target} | {attack} |\n",
             id = c.id,
@@ -39,6 +35,16 @@ pub fn render_docs() -> Vec<(String, String)> {
     files
 }
 
+fn target(c: &Check) -> &'static str {
+    if c.is_dockerfile() {
+        "Dockerfile"
+    } else if c.is_image() {
+        "Image"
+    } else {
+        "Kubernetes"
+    }
+}
+
 fn page(c: &Check) -> String {
     let mut s =
         format!(
@@ -47,7 +53,7 @@ fn page(c: &Check) -> String {
         id = c.id,
         title = c.title,
         sev = c.severity,
-        target = if c.is_dockerfile() { "Dockerfile" } else { "Kubernetes" },
+        target = target(c),
         group = c.group,
         name = c.name,
     );

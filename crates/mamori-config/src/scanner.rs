@@ -265,7 +265,7 @@ impl Scanner {
                     f(objects, &self.settings, &mut out);
                     self.drain(c, &mut out, None, objects, &mut findings);
                 }
-                Run::Dockerfile(_) => {}
+                Run::Dockerfile(_) | Run::Image(_) => {}
             }
         }
         findings

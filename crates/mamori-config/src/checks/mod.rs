@@ -17,6 +17,7 @@ use std::fmt;
 
 pub(crate) mod dockerfile;
 pub(crate) mod helpers;
+pub(crate) mod image;
 pub(crate) mod k8s;
 pub(crate) mod network;
 pub(crate) mod rbac;
@@ -90,6 +91,8 @@ pub(crate) enum Run {
     Set(fn(&[Object], &Settings, &mut Out)),
     /// Every Dockerfile.
     Dockerfile(fn(&Dockerfile, &Settings, &mut Out)),
+    /// A built image's configuration and layer facts (see [`crate::image`]).
+    Image(fn(&crate::image::ImageFacts, &mut crate::image::ImageOut)),
 }
 
 /// One check: metadata plus the function that finds problems.
@@ -134,6 +137,10 @@ impl Check {
     pub fn is_dockerfile(&self) -> bool {
         matches!(self.run, Run::Dockerfile(_))
     }
+    /// True for checks over built images (`mamori image --scanners config`).
+    pub fn is_image(&self) -> bool {
+        matches!(self.run, Run::Image(_))
+    }
 }
 
 /// Every check, in ID order.
@@ -143,6 +150,7 @@ pub fn registry() -> Vec<&'static Check> {
     v.extend_from_slice(rbac::ALL);
     v.extend_from_slice(network::ALL);
     v.extend_from_slice(dockerfile::ALL);
+    v.extend_from_slice(image::ALL);
     v.sort_by(|a, b| a.id.cmp(b.id));
     v
 }
