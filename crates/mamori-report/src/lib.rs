@@ -14,8 +14,9 @@ mod vuln;
 
 pub use cyclonedx::to_cyclonedx;
 pub use model::{
-    Cvss, ImageInfo, LayerInfo, PackageRef, Report, ReportPackage, SecretFinding, Suppression,
-    Target, TargetKind, Tool, VulnFinding, SCHEMA_VERSION, SEVERITIES,
+    Cvss, ImageInfo, LayerInfo, MalwareFinding, MisconfigFinding, PackageRef, Report,
+    ReportPackage, SecretFinding, Suppression, Target, TargetKind, Tool, VulnFinding,
+    SCHEMA_VERSION, SEVERITIES,
 };
 pub use spdx::to_spdx;
 pub use table::{to_table, to_table_colored};

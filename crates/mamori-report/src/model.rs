@@ -30,6 +30,64 @@ pub struct Report {
     /// Secrets found; `None` when secret scanning did not run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<Vec<SecretFinding>>,
+    /// Malware found; `None` when malware scanning did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub malware: Option<Vec<MalwareFinding>>,
+    /// Image configuration findings; `None` when those checks did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misconfigurations: Option<Vec<MisconfigFinding>>,
+}
+
+/// A YARA rule or known-bad hash matching a file of the target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MalwareFinding {
+    /// Rule ID (`MAM-MAL-002`, a user rule's ID, `MAM-MAL-HASH`).
+    pub rule_id: String,
+    /// Rule title.
+    pub title: String,
+    /// One of [`SEVERITIES`].
+    pub severity: String,
+    /// MITRE ATT&CK technique IDs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attack: Vec<String>,
+    /// Absolute path inside the target.
+    pub path: String,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Matched patterns (`$name@0x10`) or the hash list's name for the file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<String>,
+    /// `built-in`, or the rule file / hash list it came from.
+    pub source: String,
+    /// The layer (diff_id) holding the file, for images.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    /// True when a later layer deletes the file (still inside the image).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted_later: bool,
+}
+
+/// A problem with how an image is built or configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MisconfigFinding {
+    /// Check ID (`MAM-IMG-001`).
+    pub check_id: String,
+    /// Check title.
+    pub title: String,
+    /// One of [`SEVERITIES`].
+    pub severity: String,
+    /// What exactly is wrong.
+    pub message: String,
+    /// `config.User`, `history[3]`, or an absolute path in the image.
+    pub location: String,
+    /// The layer (diff_id) concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<String>,
+    /// MITRE ATT&CK technique IDs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attack: Vec<String>,
+    /// How to fix it.
+    pub remediation: String,
 }
 
 /// A secret found in a file of the target (or in the image configuration).
@@ -237,6 +295,8 @@ impl Report {
             vulnerabilities: None,
             suppressed: Vec::new(),
             secrets: None,
+            malware: None,
+            misconfigurations: None,
         }
     }
 }

@@ -14,7 +14,11 @@ pub fn to_table(report: &Report) -> String {
 /// in ANSI colours when `color`) when vulnerability scanning ran, else the
 /// packages grouped by location.
 pub fn to_table_colored(report: &Report, color: bool) -> String {
-    let mut out = if report.vulnerabilities.is_some() || report.secrets.is_some() {
+    let findings_ran = report.vulnerabilities.is_some()
+        || report.secrets.is_some()
+        || report.malware.is_some()
+        || report.misconfigurations.is_some();
+    let mut out = if findings_ran {
         if report.vulnerabilities.is_some() {
             crate::vuln::table::render(report, color)
         } else {
@@ -26,7 +30,96 @@ pub fn to_table_colored(report: &Report, color: bool) -> String {
     if let Some(secrets) = &report.secrets {
         secrets_table(&mut out, report, secrets);
     }
+    if let Some(malware) = &report.malware {
+        malware_table(&mut out, report, malware);
+    }
+    if let Some(m) = &report.misconfigurations {
+        misconfig_table(&mut out, report, m);
+    }
     out
+}
+
+fn section_gap(out: &mut String) {
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+}
+
+/// Malware, one line per match, grouped by file with its layer.
+fn malware_table(out: &mut String, report: &Report, found: &[crate::MalwareFinding]) {
+    section_gap(out);
+    let _ = writeln!(
+        out,
+        "{}: {} malware findings",
+        report.target.name,
+        found.len()
+    );
+    let mut by_path: BTreeMap<(&str, Option<&str>), Vec<&crate::MalwareFinding>> = BTreeMap::new();
+    for m in found {
+        by_path
+            .entry((m.path.as_str(), m.layer.as_deref()))
+            .or_default()
+            .push(m);
+    }
+    for ((path, layer), items) in by_path {
+        let mut head = format!("\n{path}");
+        if let Some(l) = layer {
+            head.push_str(&format!(" (layer {}", short_digest(l)));
+            if items.iter().any(|i| i.deleted_later) {
+                head.push_str(", deleted by a later layer but still in the image");
+            }
+            head.push(')');
+        }
+        let _ = writeln!(out, "{head}  sha256:{}", items[0].sha256);
+        for m in items {
+            let attack = if m.attack.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", m.attack.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "  {:<9} {:<14} {}{attack}",
+                m.severity,
+                m.rule_id,
+                m.title
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(80)
+                    .collect::<String>()
+            );
+        }
+    }
+}
+
+/// Image configuration findings, most severe first.
+fn misconfig_table(out: &mut String, report: &Report, found: &[crate::MisconfigFinding]) {
+    section_gap(out);
+    let _ = writeln!(
+        out,
+        "{}: {} image configuration findings\n",
+        report.target.name,
+        found.len()
+    );
+    let mut items: Vec<&crate::MisconfigFinding> = found.iter().collect();
+    let rank = |s: &str| crate::SEVERITIES.iter().position(|x| *x == s).unwrap_or(0);
+    items.sort_by(|a, b| {
+        rank(&b.severity)
+            .cmp(&rank(&a.severity))
+            .then(a.check_id.cmp(&b.check_id))
+    });
+    for m in items {
+        let layer = m
+            .layer
+            .as_deref()
+            .map(|l| format!(" (layer {})", short_digest(l)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:<9} {:<12} {}: {}{layer}",
+            m.severity, m.check_id, m.location, m.message
+        );
+    }
 }
 
 /// Secrets, grouped by file, with the layer that holds each.

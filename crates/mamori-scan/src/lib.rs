@@ -10,13 +10,16 @@
 //! This crate does not know output formats, the CLI, or vulnerability data.
 
 mod cache;
+mod facts;
 
 pub use cache::{Cache, CacheError};
+pub use facts::{CacheUse, FactSpec, LayerFacts, SpecialFile, SpecialKind};
 
 use mamori_image::{walk_dir, walk_layer, Entry, EntryKind, Image, ImageError, WalkLimits};
 use mamori_inventory::{
     all_analyzers, analyzers_fingerprint, Analysis, Analyzer, FileMeta, Inventory, LayerAnalysis,
 };
+use mamori_malware::{MalwareScanner, Session as MalwareSession};
 use mamori_secrets::Scanner as SecretScanner;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -55,6 +58,12 @@ pub struct ScanOptions<'a> {
     /// Secret scanner; when set, every file it wants is scanned in every layer
     /// (also files a later layer deletes: they are still in the image).
     pub secrets: Option<&'a SecretScanner>,
+    /// Malware scanner; when set, every regular file within its size limit is
+    /// scanned in every layer.
+    pub malware: Option<&'a MalwareScanner>,
+    /// File facts to record for image configuration checks (setuid/setgid,
+    /// world-writable, package caches); `None` records nothing.
+    pub facts: Option<&'a FactSpec>,
 }
 
 /// What one layer (or directory tree) yielded: the analyzers' results and the
@@ -66,13 +75,19 @@ pub struct LayerResult {
     /// Secrets in this layer's files (paths without a leading `/`).
     #[serde(default)]
     pub secrets: Vec<mamori_secrets::Finding>,
+    /// Malware found in this layer's files.
+    #[serde(default)]
+    pub malware: Vec<mamori_malware::Finding>,
+    /// File facts for image configuration checks.
+    #[serde(default)]
+    pub facts: LayerFacts,
 }
 
 impl From<LayerAnalysis> for LayerResult {
     fn from(analysis: LayerAnalysis) -> Self {
         LayerResult {
             analysis,
-            secrets: Vec::new(),
+            ..LayerResult::default()
         }
     }
 }
@@ -91,18 +106,29 @@ pub struct ImageScan {
 struct Dispatcher<'a> {
     analyzers: Vec<Box<dyn Analyzer>>,
     secrets: Option<&'a SecretScanner>,
+    malware: Option<&'a MalwareScanner>,
+    facts: Option<&'a FactSpec>,
 }
 
 impl<'a> Dispatcher<'a> {
-    fn new(secrets: Option<&'a SecretScanner>) -> Dispatcher<'a> {
+    fn new(options: &ScanOptions<'a>) -> Dispatcher<'a> {
         Dispatcher {
             analyzers: all_analyzers(),
-            secrets,
+            secrets: options.secrets,
+            malware: options.malware,
+            facts: options.facts,
         }
     }
 
     /// Visits one entry, appending to `out` when an analyzer wanted its path.
-    fn visit(&self, entry: &Entry, reader: &mut dyn Read, out: &mut LayerResult, origin: &str) {
+    fn visit(
+        &self,
+        entry: &Entry,
+        reader: &mut dyn Read,
+        out: &mut LayerResult,
+        malware: &mut Option<MalwareSession<'a>>,
+        origin: &str,
+    ) {
         match entry.kind {
             EntryKind::Whiteout => {
                 out.analysis.whiteouts.push(entry.path.clone());
@@ -113,6 +139,9 @@ impl<'a> Dispatcher<'a> {
                 return;
             }
             _ => {}
+        }
+        if let Some(spec) = self.facts {
+            out.facts.record(spec, entry);
         }
         let meta = FileMeta {
             size: entry.size,
@@ -128,13 +157,16 @@ impl<'a> Dispatcher<'a> {
             && self
                 .secrets
                 .is_some_and(|s| s.wants(&entry.path, entry.size));
-        if wanted.is_empty() && !secret {
+        let malware_wanted = entry.kind == EntryKind::File
+            && malware.is_some()
+            && self.malware.is_some_and(|m| m.wants(entry.size));
+        if wanted.is_empty() && !secret && !malware_wanted {
             return;
         }
         let mut merged = Analysis::default();
         if entry.kind == EntryKind::File {
             let analyzer_limit = wanted.iter().map(|a| a.max_size()).max().unwrap_or(0);
-            let limit = if secret {
+            let limit = if secret || malware_wanted {
                 analyzer_limit.max(entry.size)
             } else {
                 analyzer_limit
@@ -174,6 +206,12 @@ impl<'a> Dispatcher<'a> {
                         if let (true, Some(scanner)) = (secret, self.secrets) {
                             out.secrets.extend(scanner.scan(&entry.path, &content));
                         }
+                        if let (true, Some(session)) = (malware_wanted, malware.as_mut()) {
+                            match session.scan(&entry.path, &content) {
+                                Ok(found) => out.malware.extend(found),
+                                Err(e) => tracing::warn!("{origin}: {e}"),
+                            }
+                        }
                     }
                     Err(e) => tracing::warn!("{origin}: /{}: cannot read: {e}", entry.path),
                 }
@@ -186,10 +224,16 @@ impl<'a> Dispatcher<'a> {
     }
 }
 
-/// The cache key part that changes when any analyzer or the secret scanner changes.
-fn fingerprint(secrets: Option<&SecretScanner>) -> String {
+/// The cache key part that changes when any analyzer or scanner changes.
+fn fingerprint(options: &ScanOptions<'_>) -> String {
     let mut f = analyzers_fingerprint();
-    if secrets.is_some() {
+    if let Some(m) = options.malware {
+        f.push_str(&format!(",malware:{}", m.fingerprint()));
+    }
+    if let Some(spec) = options.facts {
+        f.push_str(&format!(",facts:{}", spec.fingerprint()));
+    }
+    if options.secrets.is_some() {
         f.push_str(&format!(
             ",{}@{}",
             mamori_secrets::SCANNER_ID,
@@ -202,8 +246,8 @@ fn fingerprint(secrets: Option<&SecretScanner>) -> String {
 /// Analyzes every layer of `image` (in parallel, through the cache) and
 /// assembles the final inventory.
 pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan, ScanError> {
-    let fingerprint = fingerprint(options.secrets);
-    let dispatcher = Dispatcher::new(options.secrets);
+    let fingerprint = fingerprint(options);
+    let dispatcher = Dispatcher::new(options);
     let layers: Vec<LayerResult> = (0..image.layers.len())
         .into_par_iter()
         .map(|i| -> Result<LayerResult, ScanError> {
@@ -224,12 +268,14 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
                 ..LayerAnalysis::default()
             });
             let origin = format!("layer {}", layer.diff_id);
+            // One YARA session per layer: sessions are single-threaded.
+            let mut malware = options.malware.map(MalwareScanner::session);
             let stats = walk_layer(
                 image.open_layer(i)?,
                 &layer.digest,
                 &options.limits,
                 &mut |entry, reader| {
-                    dispatcher.visit(entry, reader, &mut out, &origin);
+                    dispatcher.visit(entry, reader, &mut out, &mut malware, &origin);
                     Ok(())
                 },
             )?;
@@ -247,17 +293,44 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
     Ok(ImageScan { inventory, layers })
 }
 
+/// True when a layer after `index` deletes `path` (a whiteout of it or of a
+/// parent, or an opaque parent directory): the file is gone from the final
+/// filesystem but still shipped inside the image.
+pub fn deleted_later(layers: &[LayerResult], index: usize, path: &str) -> bool {
+    layers.iter().skip(index + 1).any(|later| {
+        later
+            .analysis
+            .whiteouts
+            .iter()
+            .any(|w| mamori_inventory::path_is_under(path, w))
+            || later
+                .analysis
+                .opaque_dirs
+                .iter()
+                .any(|d| mamori_inventory::path_is_under(path, d) && path != d)
+    })
+}
+
 /// Directories never descended into by `fs`/`rootfs` scans: virtual filesystems
 /// and VCS metadata.
 const SKIP_DIRS: &[&str] = &[".git", ".hg", ".svn"];
 
+/// What a directory scan found.
+#[derive(Debug, Clone)]
+pub struct DirScan {
+    /// Packages.
+    pub inventory: Inventory,
+    /// Secrets (paths relative to the root).
+    pub secrets: Vec<mamori_secrets::Finding>,
+    /// Malware (paths relative to the root).
+    pub malware: Vec<mamori_malware::Finding>,
+}
+
 /// Analyzes a directory tree (a project for `mamori fs`, an unpacked root
 /// filesystem for `mamori rootfs`) without following symlinks.
-pub fn scan_dir(
-    root: &Path,
-    options: &ScanOptions<'_>,
-) -> Result<(Inventory, Vec<mamori_secrets::Finding>), ScanError> {
-    let dispatcher = Dispatcher::new(options.secrets);
+pub fn scan_dir(root: &Path, options: &ScanOptions<'_>) -> Result<DirScan, ScanError> {
+    let dispatcher = Dispatcher::new(options);
+    let mut malware = options.malware.map(MalwareScanner::session);
     let mut out = LayerResult::default();
     let origin = root.display().to_string();
     let mut skip: Vec<&str> = SKIP_DIRS.to_vec();
@@ -266,8 +339,12 @@ pub fn scan_dir(
         skip.extend(["proc", "sys", "dev"]);
     }
     walk_dir(root, &options.limits, &skip, &mut |entry, reader| {
-        dispatcher.visit(entry, reader, &mut out, &origin);
+        dispatcher.visit(entry, reader, &mut out, &mut malware, &origin);
         Ok(())
     })?;
-    Ok((mamori_inventory::assemble(&[out.analysis]), out.secrets))
+    Ok(DirScan {
+        inventory: mamori_inventory::assemble(&[out.analysis]),
+        secrets: out.secrets,
+        malware: out.malware,
+    })
 }

@@ -6,6 +6,7 @@
 
 use crate::output::{write_output, Format};
 use crate::progress::ProgressUi;
+use crate::vuln_cmd::SeverityFilter;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use mamori_image::{ImageRef, OpenOptions, Platform};
@@ -252,11 +253,16 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
     let ui = ProgressUi::new(g.quiet, image.layers.len());
     let cb = |p| ui.event(p);
     let secret_scanner = crate::secrets_cmd::scanner(&args.vuln, IMAGE_SCANNERS)?;
+    let malware_scanner = crate::malware_cmd::scanner(&args.vuln, IMAGE_SCANNERS)?;
+    let config_checks = args.vuln.wants("config", IMAGE_SCANNERS);
+    let fact_spec = crate::malware_cmd::fact_spec();
     let scan_opts = ScanOptions {
         cache: cache.as_ref(),
         progress: Some(&cb),
         limits: g.limits(),
         secrets: secret_scanner.as_ref(),
+        malware: malware_scanner.as_ref(),
+        facts: config_checks.then_some(&fact_spec),
     };
     let scan = mamori_scan::scan_image(&image, &scan_opts)
         .with_context(|| format!("scanning {}", args.reference))?;
@@ -300,12 +306,31 @@ fn image(g: &GlobalArgs, args: ImageArgs) -> Result<ExitCode> {
         &g.db_dir(),
         IMAGE_SCANNERS,
     )?;
+    let filter = SeverityFilter::parse(args.vuln.severity.as_deref())?;
     if let Some(scanner) = &secret_scanner {
-        let secrets = crate::secrets_cmd::image_secrets(scanner, &image, &scan.layers);
+        let mut secrets = crate::secrets_cmd::image_secrets(scanner, &image, &scan.layers);
+        secrets.retain(|s| filter.keeps(&s.severity));
         if !secrets.is_empty() && code == 0 {
             code = args.vuln.exit_code;
         }
         report.secrets = Some(secrets);
+    }
+    if malware_scanner.is_some() {
+        let mut found = crate::malware_cmd::image_malware(&scan.layers);
+        found.retain(|m| filter.keeps(&m.severity));
+        if !found.is_empty() && code == 0 {
+            code = args.vuln.exit_code;
+        }
+        report.malware = Some(found);
+    }
+    if config_checks {
+        let facts = crate::malware_cmd::image_facts(&image, &scan.layers);
+        let mut found = crate::malware_cmd::image_misconfigs(&facts);
+        found.retain(|m| filter.keeps(&m.severity));
+        if !found.is_empty() && code == 0 {
+            code = args.vuln.exit_code;
+        }
+        report.misconfigurations = Some(found);
     }
     write_output(&report, &args.output)?;
     Ok(ExitCode::from(code))
@@ -316,13 +341,25 @@ fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
     if !args.path.is_dir() {
         bail!("{}: not a directory", args.path.display());
     }
+    if args.vuln.wants("config", DIR_SCANNERS) {
+        bail!(
+            "--scanners config checks built images; for manifests and Dockerfiles run `mamori config {}`",
+            args.path.display()
+        );
+    }
     let secret_scanner = crate::secrets_cmd::scanner(&args.vuln, DIR_SCANNERS)?;
+    let malware_scanner = crate::malware_cmd::scanner(&args.vuln, DIR_SCANNERS)?;
     let opts = ScanOptions {
         limits: g.limits(),
         secrets: secret_scanner.as_ref(),
+        malware: malware_scanner.as_ref(),
         ..ScanOptions::default()
     };
-    let (inventory, secrets) = mamori_scan::scan_dir(&args.path, &opts)?;
+    let mamori_scan::DirScan {
+        inventory,
+        secrets,
+        malware,
+    } = mamori_scan::scan_dir(&args.path, &opts)?;
     let target = Target {
         kind,
         name: args.path.display().to_string(),
@@ -336,12 +373,22 @@ fn dir(g: &GlobalArgs, args: DirArgs, kind: TargetKind) -> Result<ExitCode> {
         &g.db_dir(),
         DIR_SCANNERS,
     )?;
+    let filter = SeverityFilter::parse(args.vuln.severity.as_deref())?;
     if secret_scanner.is_some() {
-        let secrets = crate::secrets_cmd::dir_secrets(secrets);
+        let mut secrets = crate::secrets_cmd::dir_secrets(secrets);
+        secrets.retain(|s| filter.keeps(&s.severity));
         if !secrets.is_empty() && code == 0 {
             code = args.vuln.exit_code;
         }
         report.secrets = Some(secrets);
+    }
+    if malware_scanner.is_some() {
+        let mut found = crate::malware_cmd::dir_malware(&malware);
+        found.retain(|m| filter.keeps(&m.severity));
+        if !found.is_empty() && code == 0 {
+            code = args.vuln.exit_code;
+        }
+        report.malware = Some(found);
     }
     write_output(&report, &args.output)?;
     Ok(ExitCode::from(code))

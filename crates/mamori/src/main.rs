@@ -4,6 +4,7 @@
 mod cli;
 mod config_cmd;
 mod db;
+mod malware_cmd;
 mod output;
 mod progress;
 mod sbom_cmd;

@@ -5,7 +5,6 @@
 use crate::vuln_cmd::VulnArgs;
 use anyhow::{Context, Result};
 use mamori_image::Image;
-use mamori_inventory::path_is_under;
 use mamori_report::SecretFinding;
 use mamori_scan::LayerResult;
 use mamori_secrets::{Config, Scanner};
@@ -64,18 +63,7 @@ pub fn image_secrets(
     let mut out = Vec::new();
     for (i, layer) in layers.iter().enumerate() {
         for f in &layer.secrets {
-            let deleted = layers[i + 1..].iter().any(|later| {
-                later
-                    .analysis
-                    .whiteouts
-                    .iter()
-                    .any(|w| path_is_under(&f.path, w))
-                    || later
-                        .analysis
-                        .opaque_dirs
-                        .iter()
-                        .any(|d| path_is_under(&f.path, d) && f.path != *d)
-            });
+            let deleted = mamori_scan::deleted_later(layers, i, &f.path);
             out.push(convert(f.clone(), layer.analysis.diff_id.clone(), deleted));
         }
     }

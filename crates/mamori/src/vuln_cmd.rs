@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 /// Flags shared by every command that can report vulnerabilities.
 #[derive(Debug, Args, Clone)]
 pub struct VulnArgs {
-    /// Scanners to run, comma-separated: vuln, secret, none. Default: vuln (when a
-    /// database exists or --osv is given), plus secret for images.
+    /// Scanners to run, comma-separated: vuln, secret, malware, config (images
+    /// only: image configuration checks), none. Default: vuln (when a database
+    /// exists or --osv is given), plus secret for images.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     pub scanners: Option<Vec<String>>,
     /// Severities to report: one level means that level and above (HIGH), a
@@ -42,6 +43,14 @@ pub struct VulnArgs {
     /// file says `[extend] useDefault = true`).
     #[arg(long, value_name = "FILE")]
     pub secret_config: Option<PathBuf>,
+    /// YARA rules for the malware scanner: a file, or a directory of
+    /// .yar/.yara files (repeatable; added to the built-in rules).
+    #[arg(long, value_name = "PATH")]
+    pub malware_rules: Vec<PathBuf>,
+    /// Known-bad SHA-256 list for the malware scanner (`sha256sum` format;
+    /// repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub malware_hashes: Vec<PathBuf>,
     /// Match against OSV records from these files/directories/zips instead of
     /// the database (repeatable; useful offline and for one-off advisories).
     #[arg(long, value_name = "PATH")]
@@ -116,8 +125,13 @@ impl VulnArgs {
     pub fn check(&self) -> Result<()> {
         if let Some(list) = &self.scanners {
             for s in list {
-                if !matches!(s.as_str(), "vuln" | "secret" | "none") {
-                    bail!("invalid --scanners value {s:?}: expected vuln, secret or none");
+                if !matches!(
+                    s.as_str(),
+                    "vuln" | "secret" | "malware" | "config" | "none"
+                ) {
+                    bail!(
+                        "invalid --scanners value {s:?}: expected vuln, secret, malware, config or none"
+                    );
                 }
             }
         }

@@ -30,6 +30,12 @@ pub fn to_sarif(report: &Report) -> String {
     for s in report.secrets.as_deref().unwrap_or(&[]) {
         log.add(secret_rule(s), secret_result(s));
     }
+    for m in report.malware.as_deref().unwrap_or(&[]) {
+        log.add(malware_rule(m), malware_result(m));
+    }
+    for m in report.misconfigurations.as_deref().unwrap_or(&[]) {
+        log.add(misconfig_rule(m), misconfig_result(m));
+    }
     serde_json::to_string_pretty(&log.finish(report)).unwrap_or_default()
 }
 
@@ -261,12 +267,7 @@ fn vuln_result(f: &VulnFinding) -> Finding {
 
 fn secret_rule(s: &crate::SecretFinding) -> Rule {
     let severity = severity_label(&s.severity);
-    let score = match severity {
-        "CRITICAL" => 9.5,
-        "HIGH" => 8.0,
-        "MEDIUM" => 5.5,
-        _ => 2.0,
-    };
+    let score = label_score(severity);
     Rule {
         id: s.rule_id.clone(),
         name: "Secret",
@@ -280,6 +281,101 @@ fn secret_rule(s: &crate::SecretFinding) -> Rule {
         security_severity: score,
         severity,
         kind_tag: "secret",
+    }
+}
+
+/// `security-severity` for findings rated by a label only.
+fn label_score(severity: &str) -> f64 {
+    match severity {
+        "CRITICAL" => 9.5,
+        "HIGH" => 8.0,
+        "MEDIUM" => 5.5,
+        _ => 2.0,
+    }
+}
+
+fn malware_rule(m: &crate::MalwareFinding) -> Rule {
+    let severity = severity_label(&m.severity);
+    let attack = if m.attack.is_empty() {
+        String::new()
+    } else {
+        format!("\n\nMITRE ATT&CK: {}", m.attack.join(", "))
+    };
+    Rule {
+        id: m.rule_id.clone(),
+        name: "Malware",
+        short: m.title.clone(),
+        full: format!("{} (rule source: {})", m.title, m.source),
+        help_uri: "https://example.invalid/mamori/docs/malware-rules".to_string(),
+        help_markdown: format!(
+            "**Malware: {}**{attack}\n\nFind the build step or base image that added the file, remove it, and treat the image as compromised.",
+            m.title
+        ),
+        security_severity: label_score(severity),
+        severity,
+        kind_tag: "malware",
+    }
+}
+
+fn malware_result(m: &crate::MalwareFinding) -> Finding {
+    let mut message = format!("{} in {} (sha256 {})", m.title, m.path, m.sha256);
+    if !m.matched.is_empty() {
+        message.push_str(&format!("; matched {}", m.matched.join(", ")));
+    }
+    if let Some(l) = &m.layer {
+        message.push_str(&format!(" (layer {l})"));
+    }
+    if m.deleted_later {
+        message.push_str("; deleted by a later layer but still in the image");
+    }
+    Finding {
+        rule_id: m.rule_id.clone(),
+        level: level(&m.severity),
+        message,
+        path: m.path.clone(),
+        start_line: 1,
+        fingerprint_parts: vec![
+            m.sha256.clone(),
+            m.path.clone(),
+            m.layer.clone().unwrap_or_default(),
+        ],
+    }
+}
+
+fn misconfig_rule(m: &crate::MisconfigFinding) -> Rule {
+    let severity = severity_label(&m.severity);
+    Rule {
+        id: m.check_id.clone(),
+        name: "ImageMisconfiguration",
+        short: m.title.clone(),
+        full: m.title.clone(),
+        help_uri: format!("https://example.invalid/mamori/docs/checks/{}", m.check_id),
+        help_markdown: format!("**{}**\n\n{}", m.title, m.remediation),
+        security_severity: label_score(severity),
+        severity,
+        kind_tag: "misconfiguration",
+    }
+}
+
+fn misconfig_result(m: &crate::MisconfigFinding) -> Finding {
+    let mut message = m.message.clone();
+    if let Some(l) = &m.layer {
+        message.push_str(&format!(" (layer {l})"));
+    }
+    // File findings point at the file; configuration and history findings at
+    // the image configuration.
+    let path = if m.location.starts_with('/') {
+        m.location.clone()
+    } else {
+        "image-config.json".to_string()
+    };
+    Finding {
+        rule_id: m.check_id.clone(),
+        level: level(&m.severity),
+        message: format!("{}: {message}", m.location),
+        path,
+        start_line: 1,
+        fingerprint_parts: vec![m.location.clone(), m.layer.clone().unwrap_or_default()],
     }
 }
 
