@@ -35,11 +35,11 @@ pub mod workload;
 pub use checks::{check_files, registry, Check, Refs, Severity};
 pub use compliance::{compliance_summary, ControlStatus, FRAMEWORKS};
 pub use dockerfile::{parse_dockerfile, Dockerfile, Instruction, Stage};
+pub use docs::{check_docs_dir, checks_json, render_docs, write_docs};
 pub use image::{
     scan_image, HistoryStep, ImageCache, ImageFacts, ImageFile, ImageFileKind, ImageFinding,
     PACKAGE_CACHE_DIRS,
 };
-pub use docs::{check_docs_dir, checks_json, render_docs, write_docs};
 pub use model::{parse_documents, Node, Object, ParseError, Value};
 pub use policy::{
     to_json, Constraint, ConstraintTemplate, PolicyError, PolicyResult, RegoPolicies,

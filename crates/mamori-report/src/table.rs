@@ -45,6 +45,33 @@ fn section_gap(out: &mut String) {
     }
 }
 
+/// Findings grouped by (file, layer), in path order.
+type ByFile<'a, T> = BTreeMap<(&'a str, Option<&'a str>), Vec<&'a T>>;
+
+fn by_file<'a, T>(
+    items: &'a [T],
+    key: impl Fn(&'a T) -> (&'a str, Option<&'a str>),
+) -> ByFile<'a, T> {
+    let mut m: ByFile<'a, T> = BTreeMap::new();
+    for i in items {
+        m.entry(key(i)).or_default().push(i);
+    }
+    m
+}
+
+/// `\n/path (layer abc123…, deleted by a later layer …)`.
+fn file_heading(path: &str, layer: Option<&str>, deleted_later: bool) -> String {
+    let mut head = format!("\n{path}");
+    if let Some(l) = layer {
+        head.push_str(&format!(" (layer {}", short_digest(l)));
+        if deleted_later {
+            head.push_str(", deleted by a later layer but still in the image");
+        }
+        head.push(')');
+    }
+    head
+}
+
 /// Malware, one line per match, grouped by file with its layer.
 fn malware_table(out: &mut String, report: &Report, found: &[crate::MalwareFinding]) {
     section_gap(out);
@@ -54,22 +81,8 @@ fn malware_table(out: &mut String, report: &Report, found: &[crate::MalwareFindi
         report.target.name,
         found.len()
     );
-    let mut by_path: BTreeMap<(&str, Option<&str>), Vec<&crate::MalwareFinding>> = BTreeMap::new();
-    for m in found {
-        by_path
-            .entry((m.path.as_str(), m.layer.as_deref()))
-            .or_default()
-            .push(m);
-    }
-    for ((path, layer), items) in by_path {
-        let mut head = format!("\n{path}");
-        if let Some(l) = layer {
-            head.push_str(&format!(" (layer {}", short_digest(l)));
-            if items.iter().any(|i| i.deleted_later) {
-                head.push_str(", deleted by a later layer but still in the image");
-            }
-            head.push(')');
-        }
+    for ((path, layer), items) in by_file(found, |m| (m.path.as_str(), m.layer.as_deref())) {
+        let head = file_heading(path, layer, items.iter().any(|i| i.deleted_later));
         let _ = writeln!(out, "{head}  sha256:{}", items[0].sha256);
         for m in items {
             let attack = if m.attack.is_empty() {
@@ -124,26 +137,10 @@ fn misconfig_table(out: &mut String, report: &Report, found: &[crate::MisconfigF
 
 /// Secrets, grouped by file, with the layer that holds each.
 fn secrets_table(out: &mut String, report: &Report, secrets: &[crate::SecretFinding]) {
-    if !out.is_empty() && !out.ends_with("\n\n") {
-        out.push('\n');
-    }
+    section_gap(out);
     let _ = writeln!(out, "{}: {} secrets", report.target.name, secrets.len());
-    let mut by_path: BTreeMap<(&str, Option<&str>), Vec<&crate::SecretFinding>> = BTreeMap::new();
-    for s in secrets {
-        by_path
-            .entry((s.path.as_str(), s.layer.as_deref()))
-            .or_default()
-            .push(s);
-    }
-    for ((path, layer), items) in by_path {
-        let mut head = format!("\n{path}");
-        if let Some(l) = layer {
-            head.push_str(&format!(" (layer {}", short_digest(l)));
-            if items.iter().any(|i| i.deleted_later) {
-                head.push_str(", deleted by a later layer but still in the image");
-            }
-            head.push(')');
-        }
+    for ((path, layer), items) in by_file(secrets, |s| (s.path.as_str(), s.layer.as_deref())) {
+        let head = file_heading(path, layer, items.iter().any(|i| i.deleted_later));
         let _ = writeln!(out, "{head}");
         for s in items {
             let title: String = s

@@ -363,7 +363,7 @@ pub(crate) mod build {
 
     impl HeaderBuilder {
         fn align(&mut self, n: usize) {
-            while self.data.len() % n != 0 {
+            while !self.data.len().is_multiple_of(n) {
                 self.data.push(0);
             }
         }

@@ -42,7 +42,7 @@ pub fn os_ecosystem(os_id: &str, version_id: &str) -> Option<String> {
             let mm = major_minor()?;
             // LTS releases are the April releases of even years (xx.04).
             let (y, m) = mm.split_once('.')?;
-            let lts = m == "04" && y.parse::<u32>().ok()? % 2 == 0;
+            let lts = m == "04" && y.parse::<u32>().ok()?.is_multiple_of(2);
             if lts {
                 format!("Ubuntu:{mm}:LTS")
             } else {

@@ -592,7 +592,7 @@ impl Builder {
                 Err(e) => self.problem(format!("{label}: {name}: {e}")),
             }
             read += 1;
-            if read % 1000 == 0 {
+            if read.is_multiple_of(1000) {
                 progress(Progress {
                     source,
                     records: read,

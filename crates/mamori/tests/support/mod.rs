@@ -278,3 +278,26 @@ pub fn python_with(module: &str) -> Option<String> {
     eprintln!("skipping: no python with {module} (run .ci/run or set MAMORI_PYTHON)");
     None
 }
+
+/// Validates a SARIF file against the official 2.1.0 JSON schema with Python's
+/// `jsonschema` (skips, saying so, when it is not installed).
+pub fn validate_sarif(path: &Path) {
+    let Some(py) = python_with("jsonschema") else {
+        eprintln!("skipping SARIF schema validation: python jsonschema not installed");
+        return;
+    };
+    let schema = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../mamori-report/testdata/sarif-schema-2.1.0.json"
+    );
+    let script = "import json,sys,jsonschema\njsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))\n";
+    let o = Command::new(&py)
+        .args(["-c", script, schema, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "SARIF invalid: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

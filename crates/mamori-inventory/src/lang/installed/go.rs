@@ -65,7 +65,7 @@ pub(crate) fn find_build_info(
     // No section table (stripped) or a format where the blob sits in `.data`:
     // the blob is 16-byte aligned in memory and hence in the file too.
     let hits = memchr::memmem::find_iter(data, MAGIC)
-        .filter(|off| off % 16 == 0)
+        .filter(|off| off.is_multiple_of(16))
         .take(MAX_CANDIDATES);
     for off in hits {
         match decode(&data[off..], obj) {

@@ -145,7 +145,7 @@ fn text(content: &[u8]) -> Result<Cow<'_, str>, String> {
 }
 
 fn utf16(bytes: &[u8], conv: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("utf-16 text with an odd number of bytes".to_string());
     }
     let units = bytes.chunks_exact(2).map(|c| conv([c[0], c[1]]));
