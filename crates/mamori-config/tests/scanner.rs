@@ -95,13 +95,13 @@ fn helm_output_on_stdin_lists_and_json() {
         .iter()
         .find(|f| f.check_id == "MAM-K8S-036")
         .unwrap();
-    assert_eq!((pid.file.as_str(), pid.line), ("-", 17));
+    assert_eq!((&*pid.file, pid.line), ("-", 17));
     let ipc = scan
         .findings
         .iter()
         .find(|f| f.check_id == "MAM-K8S-037")
         .unwrap();
-    assert_eq!((ipc.file.as_str(), ipc.line), ("pod.json", 2));
+    assert_eq!((&*ipc.file, ipc.line), ("pod.json", 2));
 }
 
 #[test]

@@ -6,14 +6,17 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use mamori_config::{
-    compliance_summary, registry, ConstraintTemplate, Finding, Input, Level, RegoPolicies, Scanner,
-    Settings, Severity, Version,
+    compliance_summary, registry, ConstraintTemplate, ControlStatus, Finding, Input, Level,
+    RegoPolicies, Scanner, Settings, Severity, Version,
 };
+use serde::{Serialize, Serializer};
 use serde_json::json;
-use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConfigFormat {
@@ -56,7 +59,7 @@ pub struct ConfigArgs {
     /// ConstraintTemplates with their Constraints (YAML) in the same directory.
     #[arg(long, value_name = "DIR")]
     pub policy: Vec<PathBuf>,
-    /// Summarise controls of a framework: pss-baseline, pss-restricted, cis-k8s, mitre.
+    /// Summarise controls of a framework: pss-baseline, pss-restricted, nsa, cis-k8s, mitre.
     #[arg(long, value_name = "FRAMEWORK")]
     pub compliance: Option<String>,
 }
@@ -337,46 +340,49 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     if let Some(min) = args.severity {
         scan.findings.retain(|f| f.severity >= min);
     }
-    let mut text = match args.format {
-        ConfigFormat::Table => table(&scan.findings, inputs.len()),
-        ConfigFormat::Json => serde_json::to_string_pretty(&json!({
-            "findings": scan.findings,
-            "errors": scan.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-            "compliance": match &args.compliance {
-                Some(fw) => Some(compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?),
-                None => None,
-            },
-        }))?,
-        ConfigFormat::Sarif => sarif(&scan.findings),
-        ConfigFormat::Junit => junit(&scan.findings, &inputs),
+    let compliance = match &args.compliance {
+        Some(fw) => Some(compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?),
+        None => None,
     };
-    if args.format == ConfigFormat::Table {
-        if let Some(fw) = &args.compliance {
-            let controls =
-                compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?;
-            let failing = controls.iter().filter(|c| c.status == "fail").count();
-            text.push_str(&format!(
-                "\n{fw}: {} controls, {} pass, {failing} fail\n",
-                controls.len(),
-                controls.len() - failing
-            ));
-            for c in controls {
-                text.push_str(&format!(
-                    "  [{}] {} ({} findings)\n",
-                    c.status.to_uppercase(),
-                    c.control,
-                    c.findings
-                ));
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("writing {}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = BufWriter::with_capacity(1 << 16, sink);
+    match args.format {
+        ConfigFormat::Json => {
+            let errors: Vec<String> = scan.errors.iter().map(|e| e.to_string()).collect();
+            serde_json::to_writer_pretty(
+                &mut w,
+                &JsonReport {
+                    findings: &scan.findings,
+                    errors,
+                    compliance: compliance.as_deref(),
+                },
+            )?;
+            w.write_all(b"\n")?;
+        }
+        ConfigFormat::Sarif => {
+            write_sarif(&mut w, &scan.findings)?;
+            w.write_all(b"\n")?;
+        }
+        ConfigFormat::Junit => w.write_all(junit(&scan.findings, &inputs).as_bytes())?,
+        ConfigFormat::Table => {
+            let mut text = table(&scan.findings, inputs.len());
+            if let (Some(fw), Some(controls)) = (&args.compliance, &compliance) {
+                text.push_str(&compliance_table(fw, controls));
             }
+            w.write_all(text.as_bytes())?;
         }
     }
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    match &args.output {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
+    let what = args.output.as_ref().map_or_else(
+        || "standard output".to_string(),
+        |p| p.display().to_string(),
+    );
+    w.flush().with_context(|| format!("writing {what}"))?;
+    drop(w);
     if args.exit_code != 0 && !scan.findings.is_empty() {
         return Ok(ExitCode::from(args.exit_code));
     }
@@ -385,25 +391,59 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
 
 fn policy_finding(obj: &mamori_config::Object, id: &str, warn: bool, message: String) -> Finding {
     Finding {
-        check_id: id.to_string(),
+        check_id: Cow::Owned(id.to_string()),
         severity: if warn { Severity::Low } else { Severity::High },
-        title: format!("policy {id}"),
+        title: Cow::Owned(format!("policy {id}")),
         message,
-        file: obj.file.to_string(),
+        file: obj.file.clone(),
         line: obj.line(),
-        object: Some(mamori_config::ObjectRef {
-            kind: obj.kind().to_string(),
-            namespace: obj.namespace().map(str::to_string),
-            name: obj.name().to_string(),
-        }),
-        attack: Vec::new(),
+        object: Some(Arc::new(mamori_config::ObjectRef::of(obj))),
+        attack: &[],
     }
+}
+
+/// The `--format json` document.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: &'a [Finding],
+    errors: Vec<String>,
+    compliance: Option<&'a [ControlStatus]>,
+}
+
+/// Failing objects listed per control in the table; JSON lists them all.
+const TABLE_FAILING_LIMIT: usize = 10;
+
+fn compliance_table(fw: &str, controls: &[ControlStatus]) -> String {
+    let failing = controls.iter().filter(|c| c.status == "fail").count();
+    let mut text = format!(
+        "\n{fw}: {} controls, {} pass, {failing} fail\n",
+        controls.len(),
+        controls.len() - failing
+    );
+    for c in controls {
+        text.push_str(&format!(
+            "  [{}] {} ({} findings)\n",
+            c.status.to_uppercase(),
+            c.control,
+            c.findings
+        ));
+        for o in c.failing.iter().take(TABLE_FAILING_LIMIT) {
+            text.push_str(&format!("      {o}\n"));
+        }
+        if c.failing.len() > TABLE_FAILING_LIMIT {
+            text.push_str(&format!(
+                "      … and {} more objects\n",
+                c.failing.len() - TABLE_FAILING_LIMIT
+            ));
+        }
+    }
+    text
 }
 
 fn table(findings: &[Finding], files: usize) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        by_file.entry(&f.file).or_default().push(f);
+        by_file.entry(&*f.file).or_default().push(f);
     }
     let mut out = String::new();
     for (file, fs) in &by_file {
@@ -448,74 +488,153 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0: one rule per check that fired, one result per finding with the
-/// file and line of the offending field.
-fn sarif(findings: &[Finding]) -> String {
-    let checks: BTreeMap<&str, &mamori_config::Check> =
+fn security_severity(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "2.0",
+    }
+}
+
+/// SARIF 2.1.0: one run, one rule per check that fired, one result per finding
+/// with the file and line of the offending field. Rules are few and built as
+/// JSON values; results are serialised straight from the findings into the
+/// writer, so memory stays at the findings themselves.
+fn write_sarif(w: &mut impl Write, findings: &[Finding]) -> Result<()> {
+    let checks: HashMap<&str, &mamori_config::Check> =
         registry().iter().map(|c| (c.id, *c)).collect();
-    let mut rule_ids: Vec<&str> = findings.iter().map(|f| f.check_id.as_str()).collect();
-    rule_ids.sort();
+    let mut rule_ids: Vec<&str> = findings.iter().map(|f| &*f.check_id).collect();
+    rule_ids.sort_unstable();
     rule_ids.dedup();
     let rules: Vec<_> = rule_ids
         .iter()
         .map(|id| {
-            let (title, sev, doc, attack) = match checks.get(id) {
-                Some(c) => (c.title.to_string(), c.severity, c.doc().to_string(), c.attack.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-                None => (id.to_string(), Severity::High, String::new(), Vec::new()),
-            };
-            let score = match sev {
-                Severity::Critical => "9.5",
-                Severity::High => "8.0",
-                Severity::Medium => "5.5",
-                Severity::Low => "2.0",
+            let (title, sev, doc, attack): (&str, _, &str, &[&str]) = match checks.get(id) {
+                Some(c) => (c.title, c.severity, c.doc(), c.attack),
+                None => (id, Severity::High, "", &[]),
             };
             let mut tags = vec!["security".to_string(), "misconfiguration".to_string()];
             tags.extend(attack.iter().map(|t| format!("external/mitre-attack/{t}")));
+            let full = if doc.is_empty() {
+                title.to_string()
+            } else {
+                doc.lines().take(3).collect::<Vec<_>>().join(" ")
+            };
             json!({
                 "id": id,
                 "name": id.replace('-', ""),
                 "shortDescription": {"text": title},
-                "fullDescription": {"text": if doc.is_empty() { title.clone() } else { doc.lines().take(3).collect::<Vec<_>>().join(" ") }},
+                "fullDescription": {"text": full},
                 "help": {"text": doc, "markdown": doc},
                 "defaultConfiguration": {"level": sarif_level(sev)},
-                "properties": {"security-severity": score, "tags": tags},
+                "properties": {"security-severity": security_severity(sev), "tags": tags},
             })
         })
         .collect();
-    let index: BTreeMap<&str, usize> = rule_ids
+    let index: HashMap<&str, usize> = rule_ids
         .iter()
         .enumerate()
         .map(|(i, id)| (*id, i))
         .collect();
-    let results: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            json!({
-                "ruleId": f.check_id,
-                "ruleIndex": index.get(f.check_id.as_str()).copied().unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": f.file.trim_start_matches("./")},
-                    "region": {"startLine": f.line.max(1)},
-                }}],
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let log = SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [SarifRun {
+            tool: json!({"driver": {
                 "name": "mamori",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": "https://example.invalid/mamori",
                 "rules": rules,
-            }},
-            "results": results,
+            }}),
+            results: SarifResults {
+                findings,
+                index: &index,
+            },
         }],
-    }))
-    .unwrap_or_default()
+    };
+    serde_json::to_writer(w, &log)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [SarifRun<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct SarifRun<'a> {
+    tool: serde_json::Value,
+    results: SarifResults<'a>,
+}
+
+/// The results array, serialised one finding at a time.
+struct SarifResults<'a> {
+    findings: &'a [Finding],
+    index: &'a HashMap<&'a str, usize>,
+}
+
+impl Serialize for SarifResults<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.findings.iter().map(|f| SarifResult {
+            rule_id: &f.check_id,
+            rule_index: self.index.get(&*f.check_id).copied().unwrap_or(0),
+            level: sarif_level(f.severity),
+            message: SarifText { text: &f.message },
+            locations: [SarifLocation {
+                physical_location: SarifPhysical {
+                    artifact_location: SarifArtifact {
+                        uri: f.file.trim_start_matches("./"),
+                    },
+                    region: SarifRegion {
+                        start_line: f.line.max(1),
+                    },
+                },
+            }],
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: SarifText<'a>,
+    locations: [SarifLocation<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct SarifText<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    physical_location: SarifPhysical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical<'a> {
+    artifact_location: SarifArtifact<'a>,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
 }
 
 fn xml_escape(s: &str) -> String {
@@ -535,7 +654,7 @@ fn junit(findings: &[Finding], inputs: &[Input]) -> String {
         findings.len()
     ));
     for input in inputs {
-        let fs: Vec<&Finding> = findings.iter().filter(|f| f.file == input.path).collect();
+        let fs: Vec<&Finding> = findings.iter().filter(|f| *f.file == *input.path).collect();
         out.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
             xml_escape(&input.path),
