@@ -9,7 +9,8 @@ use mamori_config::{
     compliance_summary, registry, ConstraintTemplate, ControlStatus, Finding, Input, Level,
     RegoPolicies, Scanner, Settings, Severity, Version,
 };
-use serde::{Serialize, Serializer};
+use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::json;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -286,8 +287,15 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     } else {
         scanner
     };
+    let started = std::time::Instant::now();
     let inputs = collect(&args.paths)?;
+    tracing::debug!("read {} inputs in {:?}", inputs.len(), started.elapsed());
     let mut scan = scanner.scan(&inputs);
+    tracing::debug!(
+        "scanned: {} findings after {:?}",
+        scan.findings.len(),
+        started.elapsed()
+    );
     for e in &scan.errors {
         tracing::warn!("{e}");
     }
@@ -354,15 +362,7 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     match args.format {
         ConfigFormat::Json => {
             let errors: Vec<String> = scan.errors.iter().map(|e| e.to_string()).collect();
-            serde_json::to_writer_pretty(
-                &mut w,
-                &JsonReport {
-                    findings: &scan.findings,
-                    errors,
-                    compliance: compliance.as_deref(),
-                },
-            )?;
-            w.write_all(b"\n")?;
+            write_json(&mut w, &scan.findings, &errors, compliance.as_deref())?;
         }
         ConfigFormat::Sarif => {
             write_sarif(&mut w, &scan.findings)?;
@@ -383,6 +383,7 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     );
     w.flush().with_context(|| format!("writing {what}"))?;
     drop(w);
+    tracing::debug!("report written after {:?}", started.elapsed());
     if args.exit_code != 0 && !scan.findings.is_empty() {
         return Ok(ExitCode::from(args.exit_code));
     }
@@ -402,12 +403,71 @@ fn policy_finding(obj: &mamori_config::Object, id: &str, warn: bool, message: St
     }
 }
 
-/// The `--format json` document.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    findings: &'a [Finding],
-    errors: Vec<String>,
-    compliance: Option<&'a [ControlStatus]>,
+/// Findings serialised per window of [`write_each`]: enough work to share
+/// between threads, little enough to keep the rendered bytes small.
+const WINDOW: usize = 8192;
+
+/// Writes `items` rendered by `render`, separated by `sep`. Each window of
+/// items is rendered in parallel into buffers, then written in order, so the
+/// output is the same as a sequential loop's and memory stays bounded.
+fn write_each<T: Sync>(
+    w: &mut impl Write,
+    items: &[T],
+    sep: &[u8],
+    render: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> Result<()> {
+    for (n, window) in items.chunks(WINDOW).enumerate() {
+        let bufs: Vec<Vec<u8>> = window
+            .par_chunks(512)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 256);
+                for (i, item) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        buf.extend_from_slice(sep);
+                    }
+                    render(item, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for (i, b) in bufs.iter().enumerate() {
+            if n > 0 || i > 0 {
+                w.write_all(sep)?;
+            }
+            w.write_all(b)?;
+        }
+    }
+    Ok(())
+}
+
+/// Pretty-prints `v` for embedding at one level of indentation.
+fn pretty_nested(v: &impl Serialize) -> Result<String> {
+    Ok(serde_json::to_string_pretty(v)?.replace('\n', "\n  "))
+}
+
+/// `--format json`: `{"findings": [...], "errors": [...], "compliance": ...}`,
+/// one finding per line (so the findings can be rendered in parallel and read
+/// with line tools), the rest pretty-printed.
+fn write_json(
+    w: &mut impl Write,
+    findings: &[Finding],
+    errors: &[String],
+    compliance: Option<&[ControlStatus]>,
+) -> Result<()> {
+    w.write_all(b"{\n  \"findings\": [")?;
+    if !findings.is_empty() {
+        w.write_all(b"\n    ")?;
+        write_each(w, findings, b",\n    ", |f, buf| {
+            serde_json::to_writer(buf, f)
+        })?;
+        w.write_all(b"\n  ")?;
+    }
+    w.write_all(b"],\n  \"errors\": ")?;
+    w.write_all(pretty_nested(&errors)?.as_bytes())?;
+    w.write_all(b",\n  \"compliance\": ")?;
+    w.write_all(pretty_nested(&compliance)?.as_bytes())?;
+    w.write_all(b"\n}\n")?;
+    Ok(())
 }
 
 /// Failing objects listed per control in the table; JSON lists them all.
@@ -499,8 +559,8 @@ fn security_severity(sev: Severity) -> &'static str {
 
 /// SARIF 2.1.0: one run, one rule per check that fired, one result per finding
 /// with the file and line of the offending field. Rules are few and built as
-/// JSON values; results are serialised straight from the findings into the
-/// writer, so memory stays at the findings themselves.
+/// JSON values; results are serialised from the findings straight into the
+/// writer (in parallel windows), never as one JSON tree.
 fn write_sarif(w: &mut impl Write, findings: &[Finding]) -> Result<()> {
     let checks: HashMap<&str, &mamori_config::Check> =
         registry().iter().map(|c| (c.id, *c)).collect();
@@ -537,65 +597,40 @@ fn write_sarif(w: &mut impl Write, findings: &[Finding]) -> Result<()> {
         .enumerate()
         .map(|(i, id)| (*id, i))
         .collect();
-    let log = SarifLog {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [SarifRun {
-            tool: json!({"driver": {
-                "name": "mamori",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://example.invalid/mamori",
-                "rules": rules,
-            }}),
-            results: SarifResults {
-                findings,
-                index: &index,
+    let tool = json!({"driver": {
+        "name": "mamori",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://example.invalid/mamori",
+        "rules": rules,
+    }});
+    w.write_all(
+        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":",
+    )?;
+    serde_json::to_writer(&mut *w, &tool)?;
+    w.write_all(b",\"results\":[")?;
+    write_each(w, findings, b",", |f, buf| {
+        serde_json::to_writer(
+            buf,
+            &SarifResult {
+                rule_id: &f.check_id,
+                rule_index: index.get(&*f.check_id).copied().unwrap_or(0),
+                level: sarif_level(f.severity),
+                message: SarifText { text: &f.message },
+                locations: [SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact {
+                            uri: f.file.trim_start_matches("./"),
+                        },
+                        region: SarifRegion {
+                            start_line: f.line.max(1),
+                        },
+                    },
+                }],
             },
-        }],
-    };
-    serde_json::to_writer(w, &log)?;
+        )
+    })?;
+    w.write_all(b"]}]}")?;
     Ok(())
-}
-
-#[derive(Serialize)]
-struct SarifLog<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [SarifRun<'a>; 1],
-}
-
-#[derive(Serialize)]
-struct SarifRun<'a> {
-    tool: serde_json::Value,
-    results: SarifResults<'a>,
-}
-
-/// The results array, serialised one finding at a time.
-struct SarifResults<'a> {
-    findings: &'a [Finding],
-    index: &'a HashMap<&'a str, usize>,
-}
-
-impl Serialize for SarifResults<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.findings.iter().map(|f| SarifResult {
-            rule_id: &f.check_id,
-            rule_index: self.index.get(&*f.check_id).copied().unwrap_or(0),
-            level: sarif_level(f.severity),
-            message: SarifText { text: &f.message },
-            locations: [SarifLocation {
-                physical_location: SarifPhysical {
-                    artifact_location: SarifArtifact {
-                        uri: f.file.trim_start_matches("./"),
-                    },
-                    region: SarifRegion {
-                        start_line: f.line.max(1),
-                    },
-                },
-            }],
-        }))
-    }
 }
 
 #[derive(Serialize)]
