@@ -271,19 +271,19 @@ impl Scanner {
         let oref = Arc::new(ObjectRef::of(o));
         // Locate the pod template once rather than once per check.
         let pod = pod_view(o);
+        let containers = pod.map(|p| p.containers()).unwrap_or_default();
+        let pod_cx = pod.map(|pod| PodCx {
+            obj: o,
+            pod,
+            settings: &self.settings,
+            containers: &containers,
+        });
         let mut out = Out::default();
         for &(c, sev) in &self.checks {
             match c.run {
                 Run::Pod(f) => {
-                    if let Some(pod) = pod {
-                        f(
-                            &PodCx {
-                                obj: o,
-                                pod,
-                                settings: &self.settings,
-                            },
-                            &mut out,
-                        );
+                    if let Some(cx) = &pod_cx {
+                        f(cx, &mut out);
                     }
                 }
                 Run::Object(f) => f(

@@ -251,12 +251,14 @@ pub struct PodCx<'a> {
     pub pod: PodView<'a>,
     /// Scanner settings.
     pub settings: &'a Settings,
+    /// `pod.containers()`, listed once per object rather than once per check.
+    pub(crate) containers: &'a [Container<'a>],
 }
 
 impl<'a> PodCx<'a> {
     /// All containers (regular, init, ephemeral).
-    pub fn containers(&self) -> Vec<Container<'a>> {
-        self.pod.containers()
+    pub fn containers(&self) -> impl Iterator<Item = Container<'a>> + 'a {
+        self.containers.iter().copied()
     }
     /// A container security-context field with pod inheritance applied.
     pub fn effective(&self, c: &Container<'a>, field: &str) -> Option<&'a Node> {
