@@ -2,12 +2,17 @@
 """Generates N Kubernetes objects (default 10,000) for the config benchmark:
 Deployments, StatefulSets, DaemonSets, CronJobs, Pods, Services, Roles and
 RoleBindings with a seeded mix of good and bad settings, 100 objects per
-multi-document YAML file (each document written as JSON, which is YAML).
-Usage: python3 bench/make-k8s-corpus.py OUTDIR [N]"""
+multi-document YAML file. By default each document is written as JSON (which
+is YAML); with --block the same objects are written as block-style YAML, the
+way people write manifests (and the form trivy's Kubernetes scanner accepts:
+it reads a file that starts with `{` as a single JSON document).
+Usage: python3 bench/make-k8s-corpus.py [--block] OUTDIR [N]"""
 import json, os, random, sys
 
-out = sys.argv[1]
-n = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+args = [a for a in sys.argv[1:] if a != "--block"]
+block = "--block" in sys.argv[1:]
+out = args[0]
+n = int(args[1]) if len(args) > 1 else 10000
 rng = random.Random(0x6b38)
 os.makedirs(out, exist_ok=True)
 
@@ -58,9 +63,40 @@ def obj(i):
             "subjects": [{"kind": "ServiceAccount", "name": "default", "namespace": meta["namespace"]}]}
 
 
+def scalar(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    return json.dumps(v)  # a JSON string is a YAML double-quoted scalar
+
+
+def to_block(v, indent=0):
+    """Block-style YAML for the dicts, lists and scalars this script makes."""
+    pad = " " * indent
+    lines = []
+    for k, x in v.items():
+        if isinstance(x, dict) and x:
+            lines.append(f"{pad}{k}:")
+            lines.append(to_block(x, indent + 2))
+        elif isinstance(x, list) and x and all(isinstance(i, dict) for i in x):
+            lines.append(f"{pad}{k}:")
+            for item in x:
+                body = to_block(item, indent + 2)
+                lines.append(f"{pad}- " + body[indent + 2:])
+        elif isinstance(x, list):
+            lines.append(f"{pad}{k}: [" + ", ".join(scalar(i) for i in x) + "]")
+        elif isinstance(x, dict):
+            lines.append(f"{pad}{k}: {{}}")
+        else:
+            lines.append(f"{pad}{k}: {scalar(x)}")
+    return "\n".join(lines)
+
+
 per_file = 100
 for f in range((n + per_file - 1) // per_file):
-    docs = [json.dumps(obj(f * per_file + k), indent=1) for k in range(min(per_file, n - f * per_file))]
+    objs = [obj(f * per_file + k) for k in range(min(per_file, n - f * per_file))]
+    docs = [to_block(o) if block else json.dumps(o, indent=1) for o in objs]
     with open(os.path.join(out, f"objects-{f:04d}.yaml"), "w") as fh:
         fh.write("\n---\n".join(docs) + "\n")
 print(f"wrote {n} objects to {out}")

@@ -1,17 +1,22 @@
 //! Compliance summaries: findings grouped by the controls of a framework
-//! (`pss-baseline`, `pss-restricted`, `cis-k8s`, `mitre`), each control marked
-//! pass or fail with the checks that implement it.
+//! (`pss-baseline`, `pss-restricted`, `nsa`, `cis-k8s`, `mitre`), each control
+//! marked pass or fail with the checks that implement it and the objects that
+//! fail it.
 //!
 //! A control's membership comes only from the checks' own reference metadata
-//! (`Refs::pss`, `Refs::cis`, `Check::attack`), so a summary never claims more
-//! coverage than the registry documents. It does not implement the NSA/CISA
-//! hardening guide: we have no check-to-control mapping for it yet, and an
-//! invented one would be worse than none.
+//! (`Refs::pss`, `Refs::nsa`, `Refs::cis`, `Check::attack`), so a summary never
+//! claims more coverage than the registry documents. `nsa` follows the
+//! NSA/CISA Kubernetes Hardening Guide v1.2 (August 2022). The guide does not
+//! number its recommendations, so controls are short names of them ("Non-root
+//! containers", "Immutable container file systems", "Network policies (default
+//! deny)", …), and only checks that test a recommendation on a manifest are
+//! mapped: the guide's control-plane, etcd, kubelet, audit-logging and
+//! upgrade advice cannot be judged from manifests and has no control here.
 
 use crate::checks::registry;
 use crate::scanner::Finding;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Pod Security Standards controls that belong to the baseline level (the
 /// others in check metadata are restricted-only).
@@ -39,12 +44,15 @@ pub struct ControlStatus {
     pub checks: Vec<&'static str>,
     /// Findings of those checks.
     pub findings: usize,
+    /// The failing objects (`file: Kind/namespace/name`, or the file alone),
+    /// each once, in finding order.
+    pub failing: Vec<String>,
     /// `pass` when no mapped check fired, else `fail`.
     pub status: &'static str,
 }
 
 /// The frameworks [`compliance_summary`] knows.
-pub const FRAMEWORKS: &[&str] = &["pss-baseline", "pss-restricted", "cis-k8s", "mitre"];
+pub const FRAMEWORKS: &[&str] = &["pss-baseline", "pss-restricted", "nsa", "cis-k8s", "mitre"];
 
 /// Groups `findings` by the controls of `framework`. Unknown framework names
 /// give an error naming the known ones.
@@ -63,6 +71,7 @@ pub fn compliance_summary(
                 .copied()
                 .filter(|p| PSS_BASELINE.contains(p))
                 .collect(),
+            "nsa" => c.refs.nsa.to_vec(),
             "cis-k8s" => c.refs.cis.to_vec(),
             "mitre" => c.attack.to_vec(),
             other => {
@@ -76,21 +85,47 @@ pub fn compliance_summary(
             controls.entry(k.to_string()).or_default().push(c.id);
         }
     }
+    // Findings per check, once, rather than once per control.
+    let mut by_check: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        by_check.entry(&f.check_id).or_default().push(f);
+    }
     Ok(controls
         .into_iter()
         .map(|(control, checks)| {
-            let n = findings
+            let mut hits: Vec<&Finding> = checks
                 .iter()
-                .filter(|f| checks.contains(&f.check_id.as_str()))
-                .count();
+                .filter_map(|c| by_check.get(c))
+                .flatten()
+                .copied()
+                .collect();
+            hits.sort_by(|a, b| (&*a.file, a.line).cmp(&(&*b.file, b.line)));
+            let mut seen = HashSet::new();
+            let failing = hits
+                .iter()
+                .map(|f| describe(f))
+                .filter(|d| seen.insert(d.clone()))
+                .collect();
             ControlStatus {
                 control,
                 checks,
-                findings: n,
-                status: if n == 0 { "pass" } else { "fail" },
+                findings: hits.len(),
+                status: if hits.is_empty() { "pass" } else { "fail" },
+                failing,
             }
         })
         .collect())
+}
+
+/// `file: Kind/namespace/name` (or the file alone, for Dockerfiles).
+fn describe(f: &Finding) -> String {
+    match &f.object {
+        Some(o) => match &o.namespace {
+            Some(ns) => format!("{}: {}/{}/{}", f.file, o.kind, ns, o.name),
+            None => format!("{}: {}/{}", f.file, o.kind, o.name),
+        },
+        None => f.file.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -123,8 +158,91 @@ mod tests {
         assert!(mitre
             .iter()
             .any(|c| c.control == "T1611" && c.status == "fail"));
-        assert!(compliance_summary("nsa", &[])
+        assert!(compliance_summary("fedramp", &[])
             .unwrap_err()
-            .contains("\"nsa\""));
+            .contains("\"fedramp\""));
+    }
+
+    #[test]
+    fn nsa_controls_pass_and_fail() {
+        // Root user and the host network fail their controls; everything else
+        // the guide asks of this pod is in place, and the namespace has
+        // default-deny policies both ways.
+        let y = br#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      automountServiceAccountToken: false
+      securityContext:
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+      - name: app
+        image: registry.example/app@sha256:0123
+        securityContext:
+          runAsUser: 0
+          runAsNonRoot: false
+          readOnlyRootFilesystem: true
+          allowPrivilegeEscalation: false
+          privileged: false
+          capabilities:
+            drop: ["ALL"]
+        resources:
+          limits: {cpu: 500m, memory: 128Mi}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny
+  namespace: prod
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+"#;
+        let scan = Scanner::new(Settings::default()).scan(&[Input::new("d.yaml", y.to_vec())]);
+        let nsa = compliance_summary("nsa", &scan.findings).unwrap();
+        let get = |name: &str| nsa.iter().find(|c| c.control == name).unwrap();
+        let non_root = get("Non-root containers");
+        assert_eq!((non_root.status, non_root.findings), ("fail", 2));
+        assert_eq!(non_root.failing, ["d.yaml: Deployment/prod/web"]);
+        assert_eq!(
+            non_root.checks,
+            ["MAM-K8S-003", "MAM-K8S-004", "MAM-K8S-005", "MAM-K8S-007"]
+        );
+        let host = get("Host namespaces");
+        assert_eq!((host.status, host.findings), ("fail", 1));
+        for ok in [
+            "Immutable container file systems",
+            "Privileged containers",
+            "Privilege escalation",
+            "Linux capabilities",
+            "Kernel hardening (seccomp, AppArmor)",
+            "Service account tokens",
+            "Resource policies (limits)",
+            "Network policies (default deny)",
+        ] {
+            let c = get(ok);
+            assert_eq!((c.status, c.findings), ("pass", 0), "{ok}");
+            assert!(c.failing.is_empty());
+        }
+        // Removing the NetworkPolicy fails the network control for namespace prod.
+        let pod_only = &y[..y.windows(4).position(|w| w == b"---\n").unwrap()];
+        let scan =
+            Scanner::new(Settings::default()).scan(&[Input::new("d.yaml", pod_only.to_vec())]);
+        let nsa = compliance_summary("nsa", &scan.findings).unwrap();
+        let net = nsa
+            .iter()
+            .find(|c| c.control == "Network policies (default deny)")
+            .unwrap();
+        assert_eq!((net.status, net.findings), ("fail", 2));
+        // Controls the manifests cannot show (audit logging, etcd) are not claimed.
+        assert!(!nsa
+            .iter()
+            .any(|c| c.control.to_lowercase().contains("audit")));
     }
 }

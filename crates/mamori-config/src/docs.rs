@@ -59,6 +59,18 @@ fn page(c: &Check) -> String {
     if !c.attack.is_empty() {
         s.push_str(&format!("- MITRE ATT&CK: {}\n", c.attack.join(", ")));
     }
+    for (key, ids) in c.refs.entries() {
+        let label = match key {
+            "pss" => "Pod Security Standards",
+            "cis" => "CIS Kubernetes Benchmark",
+            "nsa" => "NSA/CISA Kubernetes Hardening Guide v1.2",
+            "checkov" => "Checkov",
+            "trivy" => "Trivy",
+            "kubescape" => "Kubescape",
+            other => other,
+        };
+        s.push_str(&format!("- {label}: {}\n", ids.join(", ")));
+    }
     s.push('\n');
     s.push_str(c.doc().trim_end());
     s.push('\n');
@@ -108,7 +120,7 @@ pub fn check_docs_dir(root: &Path) -> Vec<String> {
 }
 
 /// Every check as JSON: `id`, `title`, `severity`, `attack`, `references`
-/// (keys `checkov`, `trivy`, `kubescape`, `pss`, `cis`, present only when non-empty).
+/// (keys `checkov`, `trivy`, `kubescape`, `pss`, `cis`, `nsa`, present only when non-empty).
 pub fn checks_json() -> Value {
     Value::Array(
         registry()

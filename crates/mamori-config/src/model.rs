@@ -302,11 +302,19 @@ impl Builder {
             Some(Frame::Seq(v, ..)) => v.push(node),
             Some(Frame::Map(m, key, ..)) => match key.take() {
                 None => {
-                    let text = node.scalar_text().unwrap_or_default();
-                    *key = Some(Key {
-                        text,
-                        line: node.line,
-                    });
+                    let line = node.line;
+                    // Move a string key's text rather than copying it.
+                    let text = match node.value {
+                        Value::Str(s) => s,
+                        other => Node {
+                            value: other,
+                            line,
+                            col: 0,
+                        }
+                        .scalar_text()
+                        .unwrap_or_default(),
+                    };
+                    *key = Some(Key { text, line });
                 }
                 Some(k) => m.push((k, node)),
             },

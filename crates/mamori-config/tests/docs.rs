@@ -30,10 +30,11 @@ fn checks_json_has_the_documented_shape() {
     assert_eq!(first["attack"][0], "T1611");
     assert_eq!(first["references"]["trivy"][0], "KSV017");
     assert_eq!(first["references"]["pss"][0], "Privileged Containers");
+    assert_eq!(first["references"]["nsa"][0], "Privileged containers");
     // Keys appear only when non-empty.
     for c in arr {
         for (k, v) in c["references"].as_object().unwrap() {
-            assert!(["checkov", "trivy", "kubescape", "pss", "cis"].contains(&k.as_str()));
+            assert!(["checkov", "trivy", "kubescape", "pss", "cis", "nsa"].contains(&k.as_str()));
             assert!(!v.as_array().unwrap().is_empty(), "{}: empty {k}", c["id"]);
         }
     }

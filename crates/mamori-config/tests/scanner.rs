@@ -1,7 +1,8 @@
 //! End-to-end behaviour of the scanner: exact lines for deeply nested fields in
 //! every workload kind, multi-document and `List` input as rendered by Helm or
-//! Kustomize on stdin, JSON, user settings, and parse errors that do not stop
-//! the scan.
+//! Kustomize on stdin, JSON, user settings, parse errors that do not stop
+//! the scan, set checks across files, and output that does not depend on the
+//! number of threads.
 
 #![allow(clippy::unwrap_used)] // Tests may unwrap.
 
@@ -95,13 +96,13 @@ fn helm_output_on_stdin_lists_and_json() {
         .iter()
         .find(|f| f.check_id == "MAM-K8S-036")
         .unwrap();
-    assert_eq!((pid.file.as_str(), pid.line), ("-", 17));
+    assert_eq!((&*pid.file, pid.line), ("-", 17));
     let ipc = scan
         .findings
         .iter()
         .find(|f| f.check_id == "MAM-K8S-037")
         .unwrap();
-    assert_eq!((ipc.file.as_str(), ipc.line), ("pod.json", 2));
+    assert_eq!((&*ipc.file, ipc.line), ("pod.json", 2));
 }
 
 #[test]
@@ -147,4 +148,65 @@ fn dockerfile_findings_use_instruction_lines() {
     assert_eq!(lines_of(&scan, "MAM-DF-005"), [6, 9]);
     assert_eq!(lines_of(&scan, "MAM-DF-001"), [13]);
     assert!(scan.errors.is_empty());
+}
+
+fn workload(name: &str, ns: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      privileged: true\n"
+    )
+}
+
+#[test]
+fn default_deny_policy_in_another_file_covers_the_namespace() {
+    let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: prod\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+    let inputs = [
+        Input::new("a.yaml", workload("web", "prod").into_bytes()),
+        Input::new("b.yaml", workload("api", "dev").into_bytes()),
+        Input::new("z-policy.yaml", policy.as_bytes().to_vec()),
+    ];
+    let scan = Scanner::new(Settings::default()).scan(&inputs);
+    let ingress: Vec<_> = scan
+        .findings
+        .iter()
+        .filter(|f| f.check_id == "MAM-K8S-301")
+        .map(|f| (&*f.file, f.line, f.object.as_ref().unwrap().name.as_str()))
+        .collect();
+    // prod is covered by the policy in z-policy.yaml; dev is reported at its
+    // first workload.
+    assert_eq!(ingress, [("b.yaml", 1, "api")]);
+    // Egress is denied nowhere.
+    assert_eq!(lines_of(&scan, "MAM-K8S-302").len(), 2);
+}
+
+#[test]
+fn findings_do_not_depend_on_thread_count() {
+    let mut inputs: Vec<Input> = (0..40)
+        .map(|i| {
+            let mut y = String::new();
+            for j in 0..5 {
+                y.push_str(&workload(&format!("w{i}-{j}"), ["a", "b", "c"][j % 3]));
+                y.push_str("---\n");
+            }
+            // Files arrive out of name order, and one is given twice.
+            Input::new(format!("f{:02}.yaml", (i * 7) % 40), y.into_bytes())
+        })
+        .collect();
+    inputs.push(Input::new("f03.yaml", inputs[9].bytes.clone()));
+    inputs.push(Input::new("broken.yaml", b"a: [".to_vec()));
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| Scanner::new(Settings::default()).scan(&inputs))
+    };
+    let one = run(1);
+    let four = run(4);
+    assert!(one.findings.len() > 200);
+    assert_eq!(one.findings, four.findings);
+    assert_eq!(one.errors, four.errors);
+    // Sorted by file, then line, then check ID.
+    assert!(one.findings.windows(2).all(|w| {
+        (&*w[0].file, w[0].line, &*w[0].check_id) <= (&*w[1].file, w[1].line, &*w[1].check_id)
+    }));
 }

@@ -6,14 +6,18 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use mamori_config::{
-    compliance_summary, registry, ConstraintTemplate, Finding, Input, Level, RegoPolicies, Scanner,
-    Settings, Severity, Version,
+    compliance_summary, registry, ConstraintTemplate, ControlStatus, Finding, Input, Level,
+    RegoPolicies, Scanner, Settings, Severity, Version,
 };
+use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::json;
-use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConfigFormat {
@@ -56,7 +60,7 @@ pub struct ConfigArgs {
     /// ConstraintTemplates with their Constraints (YAML) in the same directory.
     #[arg(long, value_name = "DIR")]
     pub policy: Vec<PathBuf>,
-    /// Summarise controls of a framework: pss-baseline, pss-restricted, cis-k8s, mitre.
+    /// Summarise controls of a framework: pss-baseline, pss-restricted, nsa, cis-k8s, mitre.
     #[arg(long, value_name = "FRAMEWORK")]
     pub compliance: Option<String>,
 }
@@ -283,8 +287,15 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     } else {
         scanner
     };
+    let started = std::time::Instant::now();
     let inputs = collect(&args.paths)?;
+    tracing::debug!("read {} inputs in {:?}", inputs.len(), started.elapsed());
     let mut scan = scanner.scan(&inputs);
+    tracing::debug!(
+        "scanned: {} findings after {:?}",
+        scan.findings.len(),
+        started.elapsed()
+    );
     for e in &scan.errors {
         tracing::warn!("{e}");
     }
@@ -337,46 +348,42 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
     if let Some(min) = args.severity {
         scan.findings.retain(|f| f.severity >= min);
     }
-    let mut text = match args.format {
-        ConfigFormat::Table => table(&scan.findings, inputs.len()),
-        ConfigFormat::Json => serde_json::to_string_pretty(&json!({
-            "findings": scan.findings,
-            "errors": scan.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-            "compliance": match &args.compliance {
-                Some(fw) => Some(compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?),
-                None => None,
-            },
-        }))?,
-        ConfigFormat::Sarif => sarif(&scan.findings),
-        ConfigFormat::Junit => junit(&scan.findings, &inputs),
+    let compliance = match &args.compliance {
+        Some(fw) => Some(compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?),
+        None => None,
     };
-    if args.format == ConfigFormat::Table {
-        if let Some(fw) = &args.compliance {
-            let controls =
-                compliance_summary(fw, &scan.findings).map_err(|e| anyhow::anyhow!(e))?;
-            let failing = controls.iter().filter(|c| c.status == "fail").count();
-            text.push_str(&format!(
-                "\n{fw}: {} controls, {} pass, {failing} fail\n",
-                controls.len(),
-                controls.len() - failing
-            ));
-            for c in controls {
-                text.push_str(&format!(
-                    "  [{}] {} ({} findings)\n",
-                    c.status.to_uppercase(),
-                    c.control,
-                    c.findings
-                ));
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("writing {}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut w = BufWriter::with_capacity(1 << 16, sink);
+    match args.format {
+        ConfigFormat::Json => {
+            let errors: Vec<String> = scan.errors.iter().map(|e| e.to_string()).collect();
+            write_json(&mut w, &scan.findings, &errors, compliance.as_deref())?;
+        }
+        ConfigFormat::Sarif => {
+            write_sarif(&mut w, &scan.findings)?;
+            w.write_all(b"\n")?;
+        }
+        ConfigFormat::Junit => w.write_all(junit(&scan.findings, &inputs).as_bytes())?,
+        ConfigFormat::Table => {
+            let mut text = table(&scan.findings, inputs.len());
+            if let (Some(fw), Some(controls)) = (&args.compliance, &compliance) {
+                text.push_str(&compliance_table(fw, controls));
             }
+            w.write_all(text.as_bytes())?;
         }
     }
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    match &args.output {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
+    let what = args.output.as_ref().map_or_else(
+        || "standard output".to_string(),
+        |p| p.display().to_string(),
+    );
+    w.flush().with_context(|| format!("writing {what}"))?;
+    drop(w);
+    tracing::debug!("report written after {:?}", started.elapsed());
     if args.exit_code != 0 && !scan.findings.is_empty() {
         return Ok(ExitCode::from(args.exit_code));
     }
@@ -385,25 +392,118 @@ pub fn run(args: ConfigArgs) -> Result<ExitCode> {
 
 fn policy_finding(obj: &mamori_config::Object, id: &str, warn: bool, message: String) -> Finding {
     Finding {
-        check_id: id.to_string(),
+        check_id: Cow::Owned(id.to_string()),
         severity: if warn { Severity::Low } else { Severity::High },
-        title: format!("policy {id}"),
+        title: Cow::Owned(format!("policy {id}")),
         message,
-        file: obj.file.to_string(),
+        file: obj.file.clone(),
         line: obj.line(),
-        object: Some(mamori_config::ObjectRef {
-            kind: obj.kind().to_string(),
-            namespace: obj.namespace().map(str::to_string),
-            name: obj.name().to_string(),
-        }),
-        attack: Vec::new(),
+        object: Some(Arc::new(mamori_config::ObjectRef::of(obj))),
+        attack: &[],
     }
+}
+
+/// Findings serialised per window of [`write_each`]: enough work to share
+/// between threads, little enough to keep the rendered bytes small.
+const WINDOW: usize = 8192;
+
+/// Writes `items` rendered by `render`, separated by `sep`. Each window of
+/// items is rendered in parallel into buffers, then written in order, so the
+/// output is the same as a sequential loop's and memory stays bounded.
+fn write_each<T: Sync>(
+    w: &mut impl Write,
+    items: &[T],
+    sep: &[u8],
+    render: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> Result<()> {
+    for (n, window) in items.chunks(WINDOW).enumerate() {
+        let bufs: Vec<Vec<u8>> = window
+            .par_chunks(512)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 256);
+                for (i, item) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        buf.extend_from_slice(sep);
+                    }
+                    render(item, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for (i, b) in bufs.iter().enumerate() {
+            if n > 0 || i > 0 {
+                w.write_all(sep)?;
+            }
+            w.write_all(b)?;
+        }
+    }
+    Ok(())
+}
+
+/// Pretty-prints `v` for embedding at one level of indentation.
+fn pretty_nested(v: &impl Serialize) -> Result<String> {
+    Ok(serde_json::to_string_pretty(v)?.replace('\n', "\n  "))
+}
+
+/// `--format json`: `{"findings": [...], "errors": [...], "compliance": ...}`,
+/// one finding per line (so the findings can be rendered in parallel and read
+/// with line tools), the rest pretty-printed.
+fn write_json(
+    w: &mut impl Write,
+    findings: &[Finding],
+    errors: &[String],
+    compliance: Option<&[ControlStatus]>,
+) -> Result<()> {
+    w.write_all(b"{\n  \"findings\": [")?;
+    if !findings.is_empty() {
+        w.write_all(b"\n    ")?;
+        write_each(w, findings, b",\n    ", |f, buf| {
+            serde_json::to_writer(buf, f)
+        })?;
+        w.write_all(b"\n  ")?;
+    }
+    w.write_all(b"],\n  \"errors\": ")?;
+    w.write_all(pretty_nested(&errors)?.as_bytes())?;
+    w.write_all(b",\n  \"compliance\": ")?;
+    w.write_all(pretty_nested(&compliance)?.as_bytes())?;
+    w.write_all(b"\n}\n")?;
+    Ok(())
+}
+
+/// Failing objects listed per control in the table; JSON lists them all.
+const TABLE_FAILING_LIMIT: usize = 10;
+
+fn compliance_table(fw: &str, controls: &[ControlStatus]) -> String {
+    let failing = controls.iter().filter(|c| c.status == "fail").count();
+    let mut text = format!(
+        "\n{fw}: {} controls, {} pass, {failing} fail\n",
+        controls.len(),
+        controls.len() - failing
+    );
+    for c in controls {
+        text.push_str(&format!(
+            "  [{}] {} ({} findings)\n",
+            c.status.to_uppercase(),
+            c.control,
+            c.findings
+        ));
+        for o in c.failing.iter().take(TABLE_FAILING_LIMIT) {
+            text.push_str(&format!("      {o}\n"));
+        }
+        if c.failing.len() > TABLE_FAILING_LIMIT {
+            text.push_str(&format!(
+                "      … and {} more objects\n",
+                c.failing.len() - TABLE_FAILING_LIMIT
+            ));
+        }
+    }
+    text
 }
 
 fn table(findings: &[Finding], files: usize) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        by_file.entry(&f.file).or_default().push(f);
+        by_file.entry(&*f.file).or_default().push(f);
     }
     let mut out = String::new();
     for (file, fs) in &by_file {
@@ -448,74 +548,128 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0: one rule per check that fired, one result per finding with the
-/// file and line of the offending field.
-fn sarif(findings: &[Finding]) -> String {
-    let checks: BTreeMap<&str, &mamori_config::Check> =
+fn security_severity(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "2.0",
+    }
+}
+
+/// SARIF 2.1.0: one run, one rule per check that fired, one result per finding
+/// with the file and line of the offending field. Rules are few and built as
+/// JSON values; results are serialised from the findings straight into the
+/// writer (in parallel windows), never as one JSON tree.
+fn write_sarif(w: &mut impl Write, findings: &[Finding]) -> Result<()> {
+    let checks: HashMap<&str, &mamori_config::Check> =
         registry().iter().map(|c| (c.id, *c)).collect();
-    let mut rule_ids: Vec<&str> = findings.iter().map(|f| f.check_id.as_str()).collect();
-    rule_ids.sort();
+    let mut rule_ids: Vec<&str> = findings.iter().map(|f| &*f.check_id).collect();
+    rule_ids.sort_unstable();
     rule_ids.dedup();
     let rules: Vec<_> = rule_ids
         .iter()
         .map(|id| {
-            let (title, sev, doc, attack) = match checks.get(id) {
-                Some(c) => (c.title.to_string(), c.severity, c.doc().to_string(), c.attack.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-                None => (id.to_string(), Severity::High, String::new(), Vec::new()),
-            };
-            let score = match sev {
-                Severity::Critical => "9.5",
-                Severity::High => "8.0",
-                Severity::Medium => "5.5",
-                Severity::Low => "2.0",
+            let (title, sev, doc, attack): (&str, _, &str, &[&str]) = match checks.get(id) {
+                Some(c) => (c.title, c.severity, c.doc(), c.attack),
+                None => (id, Severity::High, "", &[]),
             };
             let mut tags = vec!["security".to_string(), "misconfiguration".to_string()];
             tags.extend(attack.iter().map(|t| format!("external/mitre-attack/{t}")));
+            let full = if doc.is_empty() {
+                title.to_string()
+            } else {
+                doc.lines().take(3).collect::<Vec<_>>().join(" ")
+            };
             json!({
                 "id": id,
                 "name": id.replace('-', ""),
                 "shortDescription": {"text": title},
-                "fullDescription": {"text": if doc.is_empty() { title.clone() } else { doc.lines().take(3).collect::<Vec<_>>().join(" ") }},
+                "fullDescription": {"text": full},
                 "help": {"text": doc, "markdown": doc},
                 "defaultConfiguration": {"level": sarif_level(sev)},
-                "properties": {"security-severity": score, "tags": tags},
+                "properties": {"security-severity": security_severity(sev), "tags": tags},
             })
         })
         .collect();
-    let index: BTreeMap<&str, usize> = rule_ids
+    let index: HashMap<&str, usize> = rule_ids
         .iter()
         .enumerate()
         .map(|(i, id)| (*id, i))
         .collect();
-    let results: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            json!({
-                "ruleId": f.check_id,
-                "ruleIndex": index.get(f.check_id.as_str()).copied().unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": f.file.trim_start_matches("./")},
-                    "region": {"startLine": f.line.max(1)},
-                }}],
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "mamori",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://example.invalid/mamori",
-                "rules": rules,
-            }},
-            "results": results,
-        }],
-    }))
-    .unwrap_or_default()
+    let tool = json!({"driver": {
+        "name": "mamori",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://example.invalid/mamori",
+        "rules": rules,
+    }});
+    w.write_all(
+        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":",
+    )?;
+    serde_json::to_writer(&mut *w, &tool)?;
+    w.write_all(b",\"results\":[")?;
+    write_each(w, findings, b",", |f, buf| {
+        serde_json::to_writer(
+            buf,
+            &SarifResult {
+                rule_id: &f.check_id,
+                rule_index: index.get(&*f.check_id).copied().unwrap_or(0),
+                level: sarif_level(f.severity),
+                message: SarifText { text: &f.message },
+                locations: [SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact {
+                            uri: f.file.trim_start_matches("./"),
+                        },
+                        region: SarifRegion {
+                            start_line: f.line.max(1),
+                        },
+                    },
+                }],
+            },
+        )
+    })?;
+    w.write_all(b"]}]}")?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: SarifText<'a>,
+    locations: [SarifLocation<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct SarifText<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    physical_location: SarifPhysical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical<'a> {
+    artifact_location: SarifArtifact<'a>,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
 }
 
 fn xml_escape(s: &str) -> String {
@@ -535,7 +689,7 @@ fn junit(findings: &[Finding], inputs: &[Input]) -> String {
         findings.len()
     ));
     for input in inputs {
-        let fs: Vec<&Finding> = findings.iter().filter(|f| f.file == input.path).collect();
+        let fs: Vec<&Finding> = findings.iter().filter(|f| *f.file == *input.path).collect();
         out.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
             xml_escape(&input.path),

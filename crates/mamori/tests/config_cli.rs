@@ -231,3 +231,54 @@ fn sarif_over_a_directory_validates_and_points_at_nested_lines() {
         );
     }
 }
+
+#[test]
+fn compliance_nsa_counts_controls_and_names_failing_objects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("deploy.yaml");
+    std::fs::write(&f, DEPLOYMENT).unwrap();
+    let r = mamori_json(&[
+        "config",
+        f.to_str().unwrap(),
+        "-f",
+        "json",
+        "--compliance",
+        "nsa",
+    ]);
+    let controls = r["compliance"].as_array().unwrap();
+    let get = |name: &str| {
+        controls
+            .iter()
+            .find(|c| c["control"] == name)
+            .unwrap_or_else(|| panic!("no control {name}"))
+    };
+    let privileged = get("Privileged containers");
+    assert_eq!(privileged["status"], "fail");
+    assert_eq!(privileged["findings"], 1);
+    let failing = privileged["failing"].as_array().unwrap();
+    assert_eq!(failing.len(), 1);
+    assert!(failing[0]
+        .as_str()
+        .unwrap()
+        .ends_with("deploy.yaml: Deployment/prod/web"));
+    // No hostPath volume and no Role in the file: those controls pass.
+    assert_eq!(get("hostPath volumes")["status"], "pass");
+    assert_eq!(get("RBAC least privilege")["status"], "pass");
+    // The table prints the summary line and the failing object.
+    let o = mamori(&["config", f.to_str().unwrap(), "--compliance", "nsa"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let failing = controls.iter().filter(|c| c["status"] == "fail").count();
+    assert!(
+        text.contains(&format!(
+            "nsa: {} controls, {} pass, {failing} fail",
+            controls.len(),
+            controls.len() - failing
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("[FAIL] Privileged containers (1 findings)"),
+        "{text}"
+    );
+    assert!(text.contains("Deployment/prod/web"), "{text}");
+}

@@ -252,7 +252,6 @@ pub(crate) fn parse_image(s: &str) -> ImageRef {
 /// Containers with their image string and the line of `image`.
 pub(crate) fn images<'a>(cx: &PodCx<'a>) -> Vec<(Container<'a>, String, usize)> {
     cx.containers()
-        .into_iter()
         .filter_map(|c| {
             let n = c.node.get("image")?;
             Some((c, n.scalar_text().unwrap_or_default(), n.line))

@@ -10,10 +10,11 @@
 
 use crate::dockerfile::Dockerfile;
 use crate::model::{Node, Object};
-use crate::scanner::Settings;
+use crate::scanner::{ObjectRef, Settings};
 use crate::workload::{Container, PodView};
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 pub(crate) mod dockerfile;
 pub(crate) mod helpers;
@@ -78,6 +79,9 @@ pub struct Refs {
     pub pss: &'static [&'static str],
     /// CIS Kubernetes Benchmark sections.
     pub cis: &'static [&'static str],
+    /// Recommendations of the NSA/CISA Kubernetes Hardening Guide (v1.2,
+    /// August 2022), by short name (see `compliance`).
+    pub nsa: &'static [&'static str],
 }
 
 /// What a check runs over.
@@ -87,8 +91,8 @@ pub(crate) enum Run {
     Pod(fn(&PodCx<'_>, &mut Out)),
     /// Every Kubernetes object.
     Object(fn(&ObjCx<'_>, &mut Out)),
-    /// The whole set of Kubernetes objects at once.
-    Set(fn(&[Object], &Settings, &mut Out)),
+    /// The whole set of Kubernetes objects at once, as [`Summary`]s.
+    Set(fn(&[Summary], &Settings, &mut Out)),
     /// Every Dockerfile.
     Dockerfile(fn(&Dockerfile, &Settings, &mut Out)),
     /// A built image's configuration and layer facts (see [`crate::image`]).
@@ -195,6 +199,58 @@ impl Out {
     }
 }
 
+/// What set checks see of each object: its identity, whether it holds a pod
+/// template and, for NetworkPolicies only, the `spec`. The scanner keeps these
+/// instead of every parsed tree, so memory does not grow with the input.
+#[derive(Debug, Clone)]
+pub(crate) struct Summary {
+    /// Kind, namespace and name (shared with the object's findings).
+    pub object: Arc<ObjectRef>,
+    /// File the object came from.
+    pub file: Arc<str>,
+    /// Line of the object.
+    pub line: usize,
+    /// True when the object has a pod template (see `workload::pod_view`).
+    pub has_pod: bool,
+    /// `spec` of a NetworkPolicy; `None` for other kinds.
+    pub policy_spec: Option<Node>,
+}
+
+impl Summary {
+    /// Summarises `obj`, whose reference has already been built.
+    pub(crate) fn of(obj: &Object, object: Arc<ObjectRef>, has_pod: bool) -> Summary {
+        let policy_spec = if object.kind == "NetworkPolicy" {
+            Some(
+                obj.root
+                    .get("spec")
+                    .cloned()
+                    .unwrap_or_else(|| Node::null().clone()),
+            )
+        } else {
+            None
+        };
+        Summary {
+            object,
+            file: obj.file.clone(),
+            line: obj.line(),
+            has_pod,
+            policy_spec,
+        }
+    }
+    /// `kind`.
+    pub(crate) fn kind(&self) -> &str {
+        &self.object.kind
+    }
+    /// `metadata.name`.
+    pub(crate) fn name(&self) -> &str {
+        &self.object.name
+    }
+    /// `metadata.namespace`, if set.
+    pub(crate) fn namespace(&self) -> Option<&str> {
+        self.object.namespace.as_deref()
+    }
+}
+
 /// Context for checks over a pod template.
 pub struct PodCx<'a> {
     /// The object holding the template.
@@ -203,12 +259,14 @@ pub struct PodCx<'a> {
     pub pod: PodView<'a>,
     /// Scanner settings.
     pub settings: &'a Settings,
+    /// `pod.containers()`, listed once per object rather than once per check.
+    pub(crate) containers: &'a [Container<'a>],
 }
 
 impl<'a> PodCx<'a> {
     /// All containers (regular, init, ephemeral).
-    pub fn containers(&self) -> Vec<Container<'a>> {
-        self.pod.containers()
+    pub fn containers(&self) -> impl Iterator<Item = Container<'a>> + 'a {
+        self.containers.iter().copied()
     }
     /// A container security-context field with pod inheritance applied.
     pub fn effective(&self, c: &Container<'a>, field: &str) -> Option<&'a Node> {
@@ -252,7 +310,7 @@ impl<'a> ObjCx<'a> {
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use super::helpers::*;
-    pub(crate) use super::{Check, ObjCx, Out, PodCx, Refs, Run, Severity};
+    pub(crate) use super::{Check, ObjCx, Out, PodCx, Refs, Run, Severity, Summary};
     pub(crate) use crate::dockerfile::{Dockerfile, Instruction};
     pub(crate) use crate::model::{Node, Object};
     pub(crate) use crate::scanner::Settings;
@@ -310,6 +368,7 @@ impl Refs {
         kubescape: &[],
         pss: &[],
         cis: &[],
+        nsa: &[],
     };
     /// `(key, ids)` pairs with non-empty lists, in a fixed order.
     pub fn entries(&self) -> Vec<(&'static str, &'static [&'static str])> {
@@ -319,6 +378,7 @@ impl Refs {
             ("kubescape", self.kubescape),
             ("pss", self.pss),
             ("cis", self.cis),
+            ("nsa", self.nsa),
         ]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())

@@ -57,7 +57,7 @@ check! {
     title: "AppArmor disabled",
     severity: High,
     attack: ["T1611"],
-    refs: { trivy: ["KSV002"], pss: ["AppArmor"] },
+    refs: { trivy: ["KSV002"], pss: ["AppArmor"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

@@ -60,7 +60,7 @@ check! {
     title: "Container does not drop all capabilities",
     severity: Low,
     attack: ["T1068", "T1611"],
-    refs: { trivy: ["KSV003"], pss: ["Capabilities"], cis: ["5.2.10"] },
+    refs: { trivy: ["KSV003"], pss: ["Capabilities"], cis: ["5.2.10"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -56,7 +56,7 @@ check! {
     title: "Container adds ALL capabilities",
     severity: Critical,
     attack: ["T1611"],
-    refs: { kubescape: ["C-0046"], pss: ["Capabilities"] },
+    refs: { kubescape: ["C-0046"], pss: ["Capabilities"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

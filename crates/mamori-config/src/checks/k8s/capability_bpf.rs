@@ -55,7 +55,7 @@ check! {
     title: "Container adds CAP_BPF",
     severity: High,
     attack: ["T1611", "T1014"],
-    refs: {  },
+    refs: { nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

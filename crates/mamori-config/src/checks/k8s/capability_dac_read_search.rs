@@ -56,7 +56,7 @@ check! {
     title: "Container adds CAP_DAC_READ_SEARCH",
     severity: High,
     attack: ["T1611", "T1552.001"],
-    refs: { kubescape: ["C-0046"] },
+    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

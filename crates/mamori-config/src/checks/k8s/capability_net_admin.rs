@@ -56,7 +56,7 @@ check! {
     title: "Container adds CAP_NET_ADMIN",
     severity: High,
     attack: ["T1557", "T1599"],
-    refs: { kubescape: ["C-0046"] },
+    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

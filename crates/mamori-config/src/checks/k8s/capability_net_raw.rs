@@ -55,7 +55,7 @@ check! {
     title: "Container adds CAP_NET_RAW",
     severity: Medium,
     attack: ["T1557"],
-    refs: { kubescape: ["C-0046"] },
+    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

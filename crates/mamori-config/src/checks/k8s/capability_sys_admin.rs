@@ -57,7 +57,7 @@ check! {
     title: "Container adds CAP_SYS_ADMIN",
     severity: Critical,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_39"], trivy: ["KSV005"], kubescape: ["C-0046"] },
+    refs: { checkov: ["CKV_K8S_39"], trivy: ["KSV005"], kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

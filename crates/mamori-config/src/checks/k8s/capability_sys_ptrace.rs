@@ -56,7 +56,7 @@ check! {
     title: "Container adds CAP_SYS_PTRACE",
     severity: High,
     attack: ["T1055", "T1611"],
-    refs: { kubescape: ["C-0046"] },
+    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -54,7 +54,7 @@ check! {
     title: "Container adds CAP_SYS_RAWIO",
     severity: High,
     attack: ["T1611"],
-    refs: {  },
+    refs: { nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -54,7 +54,7 @@ check! {
     title: "Container adds CAP_SYS_TIME",
     severity: Medium,
     attack: ["T1070.006"],
-    refs: {  },
+    refs: { nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

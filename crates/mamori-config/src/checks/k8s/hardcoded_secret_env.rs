@@ -56,7 +56,7 @@ check! {
     title: "Credential hard-coded in an environment variable",
     severity: High,
     attack: ["T1552.001"],
-    refs: { kubescape: ["C-0012"] },
+    refs: { kubescape: ["C-0012"], nsa: ["Secrets (no hard-coded credentials)"] },
     run: Pod(run),
 }
 

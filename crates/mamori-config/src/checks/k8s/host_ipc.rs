@@ -55,7 +55,7 @@ check! {
     title: "Pod shares the host IPC namespace",
     severity: High,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_18"], trivy: ["KSV008"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.4"] },
+    refs: { checkov: ["CKV_K8S_18"], trivy: ["KSV008"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.4"], nsa: ["Host namespaces"] },
     run: Pod(run),
 }
 

@@ -58,7 +58,7 @@ check! {
     title: "Pod uses the host network",
     severity: High,
     attack: ["T1611", "T1557", "T1040"],
-    refs: { checkov: ["CKV_K8S_19"], trivy: ["KSV009"], kubescape: ["C-0041"], pss: ["Host Namespaces"], cis: ["5.2.5"] },
+    refs: { checkov: ["CKV_K8S_19"], trivy: ["KSV009"], kubescape: ["C-0041"], pss: ["Host Namespaces"], cis: ["5.2.5"], nsa: ["Host namespaces"] },
     run: Pod(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "Host home directories mounted",
     severity: High,
     attack: ["T1552.004"],
-    refs: {  },
+    refs: { nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

@@ -58,7 +58,7 @@ check! {
     title: "Kubelet or Kubernetes configuration mounted",
     severity: Critical,
     attack: ["T1552.001", "T1528"],
-    refs: {  },
+    refs: { nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "Container runtime socket mounted",
     severity: Critical,
     attack: ["T1610", "T1611"],
-    refs: { checkov: ["CKV_K8S_27"], trivy: ["KSV006"], kubescape: ["C-0074"] },
+    refs: { checkov: ["CKV_K8S_27"], trivy: ["KSV006"], kubescape: ["C-0074"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

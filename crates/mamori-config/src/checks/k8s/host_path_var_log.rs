@@ -58,7 +58,7 @@ check! {
     title: "Host /var/log mounted",
     severity: Medium,
     attack: ["T1611", "T1070"],
-    refs: {  },
+    refs: { nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

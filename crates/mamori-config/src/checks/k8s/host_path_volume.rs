@@ -61,7 +61,7 @@ check! {
     title: "hostPath volume",
     severity: Medium,
     attack: ["T1611", "T1006"],
-    refs: { trivy: ["KSV023"], kubescape: ["C-0048"], pss: ["HostPath Volumes"], cis: ["5.2.12"] },
+    refs: { trivy: ["KSV023"], kubescape: ["C-0048"], pss: ["HostPath Volumes"], cis: ["5.2.12"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

@@ -64,7 +64,7 @@ check! {
     title: "hostPath mounted writable",
     severity: High,
     attack: ["T1611"],
-    refs: { kubescape: ["C-0045"] },
+    refs: { kubescape: ["C-0045"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

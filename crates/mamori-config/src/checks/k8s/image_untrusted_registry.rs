@@ -52,7 +52,7 @@ check! {
     title: "Image from an untrusted registry",
     severity: Medium,
     attack: ["T1525", "T1195.002"],
-    refs: { kubescape: ["C-0078"] },
+    refs: { kubescape: ["C-0078"], nsa: ["Trusted image repositories"] },
     run: Pod(run),
 }
 

@@ -59,7 +59,7 @@ check! {
     title: "No CPU limit",
     severity: Medium,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_11"], trivy: ["KSV011"], kubescape: ["C-0050"] },
+    refs: { checkov: ["CKV_K8S_11"], trivy: ["KSV011"], kubescape: ["C-0050"], nsa: ["Resource policies (limits)"] },
     run: Pod(run),
 }
 

@@ -59,7 +59,7 @@ check! {
     title: "No memory limit",
     severity: Medium,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_13"], trivy: ["KSV018"], kubescape: ["C-0004"] },
+    refs: { checkov: ["CKV_K8S_13"], trivy: ["KSV018"], kubescape: ["C-0004"], nsa: ["Resource policies (limits)"] },
     run: Pod(run),
 }
 

@@ -60,7 +60,7 @@ check! {
     title: "Pod Security Standards violation",
     severity: High,
     attack: ["T1611"],
-    refs: {  },
+    refs: { nsa: ["Pod Security Admission"] },
     run: Pod(run),
 }
 

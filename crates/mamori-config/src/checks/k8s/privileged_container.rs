@@ -61,7 +61,7 @@ check! {
     title: "Container runs privileged",
     severity: Critical,
     attack: ["T1611", "T1610"],
-    refs: { checkov: ["CKV_K8S_16"], trivy: ["KSV017"], kubescape: ["C-0057"], pss: ["Privileged Containers"], cis: ["5.2.2"] },
+    refs: { checkov: ["CKV_K8S_16"], trivy: ["KSV017"], kubescape: ["C-0057"], pss: ["Privileged Containers"], cis: ["5.2.2"], nsa: ["Privileged containers"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "Root file system is writable",
     severity: Low,
     attack: ["T1105", "T1543"],
-    refs: { checkov: ["CKV_K8S_22"], trivy: ["KSV014"], kubescape: ["C-0017"] },
+    refs: { checkov: ["CKV_K8S_22"], trivy: ["KSV014"], kubescape: ["C-0017"], nsa: ["Immutable container file systems"] },
     run: Pod(run),
 }
 

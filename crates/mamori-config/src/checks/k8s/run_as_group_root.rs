@@ -53,7 +53,7 @@ check! {
     title: "Container runs with GID 0",
     severity: Medium,
     attack: ["T1068"],
-    refs: { trivy: ["KSV029"] },
+    refs: { trivy: ["KSV029"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

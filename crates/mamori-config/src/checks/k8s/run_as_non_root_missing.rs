@@ -60,7 +60,7 @@ check! {
     title: "Container may run as root",
     severity: Medium,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV012"], kubescape: ["C-0013"], pss: ["Running as Non-root"], cis: ["5.2.7"] },
+    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV012"], kubescape: ["C-0013"], pss: ["Running as Non-root"], cis: ["5.2.7"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

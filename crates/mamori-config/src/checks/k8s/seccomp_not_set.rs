@@ -57,7 +57,7 @@ check! {
     title: "No seccomp profile",
     severity: Medium,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"], kubescape: ["C-0055"], pss: ["Seccomp"], cis: ["5.7.2"] },
+    refs: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"], kubescape: ["C-0055"], pss: ["Seccomp"], cis: ["5.7.2"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

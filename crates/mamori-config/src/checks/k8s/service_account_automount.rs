@@ -42,7 +42,7 @@ check! {
     title: "ServiceAccount automounts its token",
     severity: Low,
     attack: ["T1528"],
-    refs: { cis: ["5.1.6"] },
+    refs: { cis: ["5.1.6"], nsa: ["Service account tokens"] },
     run: Object(run),
 }
 

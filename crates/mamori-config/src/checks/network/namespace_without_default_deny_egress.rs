@@ -67,11 +67,11 @@ check! {
     title: "Namespace without default-deny egress policy",
     severity: Medium,
     attack: ["T1041", "T1071"],
-    refs: { cis: ["5.3.2"] },
+    refs: { cis: ["5.3.2"], nsa: ["Network policies (default deny)"] },
     run: Set(run),
 }
 
-fn run(objs: &[Object], settings: &Settings, out: &mut Out) {
+fn run(objs: &[Summary], settings: &Settings, out: &mut Out) {
     use std::collections::BTreeMap;
     let _ = settings;
     // namespace -> (index of the first object that shows it exists, line)
@@ -81,10 +81,10 @@ fn run(objs: &[Object], settings: &Settings, out: &mut Out) {
         let ns = o.namespace().unwrap_or("default").to_string();
         match o.kind() {
             "Namespace" => {
-                seen.entry(o.name().to_string()).or_insert((i, o.line()));
+                seen.entry(o.name().to_string()).or_insert((i, o.line));
             }
             "NetworkPolicy" => {
-                let spec = o.root.get("spec").unwrap_or(Node::null());
+                let spec = o.policy_spec.as_ref().unwrap_or(Node::null());
                 let all_pods = spec
                     .get("podSelector")
                     .is_some_and(|s| s.entries().is_empty());
@@ -95,8 +95,8 @@ fn run(objs: &[Object], settings: &Settings, out: &mut Out) {
                     covered.push(ns);
                 }
             }
-            _ if crate::workload::pod_view(o).is_some() => {
-                seen.entry(ns).or_insert((i, o.line()));
+            _ if o.has_pod => {
+                seen.entry(ns).or_insert((i, o.line));
             }
             _ => {}
         }

@@ -56,7 +56,7 @@ check! {
     title: "Egress to the cloud metadata service allowed",
     severity: High,
     attack: ["T1552.005"],
-    refs: {  },
+    refs: { nsa: ["Cloud metadata service access"] },
     run: Object(run),
 }
 

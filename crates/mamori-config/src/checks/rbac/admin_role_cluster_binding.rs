@@ -56,7 +56,7 @@ check! {
     title: "Cluster-wide binding to admin or edit",
     severity: Medium,
     attack: ["T1078.004"],
-    refs: {  },
+    refs: { nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

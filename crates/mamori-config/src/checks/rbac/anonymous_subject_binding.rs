@@ -55,7 +55,7 @@ check! {
     title: "Binding grants rights to anonymous users",
     severity: Critical,
     attack: ["T1078.001", "T1190"],
-    refs: { kubescape: ["C-0262"] },
+    refs: { kubescape: ["C-0262"], nsa: ["Anonymous access"] },
     run: Object(run),
 }
 

@@ -49,7 +49,7 @@ check! {
     title: "Role can impersonate",
     severity: Critical,
     attack: ["T1078.004", "T1134"],
-    refs: { kubescape: ["C-0065"], cis: ["5.1.8"] },
+    refs: { kubescape: ["C-0065"], cis: ["5.1.8"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

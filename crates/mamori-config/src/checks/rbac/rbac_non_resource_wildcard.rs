@@ -44,7 +44,7 @@ check! {
     title: "Role grants all non-resource URLs",
     severity: Medium,
     attack: ["T1078.004"],
-    refs: {  },
+    refs: { nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

@@ -48,7 +48,7 @@ check! {
     title: "Role grants access to all API groups",
     severity: Medium,
     attack: ["T1078.004"],
-    refs: { kubescape: ["C-0187"], cis: ["5.1.3"] },
+    refs: { kubescape: ["C-0187"], cis: ["5.1.3"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 
