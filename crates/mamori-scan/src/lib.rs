@@ -106,7 +106,6 @@ pub struct ImageScan {
 struct Dispatcher<'a> {
     analyzers: Vec<Box<dyn Analyzer>>,
     secrets: Option<&'a SecretScanner>,
-    malware: Option<&'a MalwareScanner>,
     facts: Option<&'a FactSpec>,
 }
 
@@ -115,7 +114,6 @@ impl<'a> Dispatcher<'a> {
         Dispatcher {
             analyzers: all_analyzers(),
             secrets: options.secrets,
-            malware: options.malware,
             facts: options.facts,
         }
     }
@@ -157,9 +155,8 @@ impl<'a> Dispatcher<'a> {
             && self
                 .secrets
                 .is_some_and(|s| s.wants(&entry.path, entry.size));
-        let malware_wanted = entry.kind == EntryKind::File
-            && malware.is_some()
-            && self.malware.is_some_and(|m| m.wants(entry.size));
+        let malware_wanted =
+            entry.kind == EntryKind::File && malware.as_ref().is_some_and(|s| s.wants(entry.size));
         if wanted.is_empty() && !secret && !malware_wanted {
             return;
         }
