@@ -64,7 +64,8 @@ pub struct ImageFile {
     pub mode: u32,
     /// Layer (diff_id) holding this version of the file.
     pub layer: String,
-    /// True when a later layer deletes it.
+    /// True when a later layer deletes or replaces it (not in the final
+    /// filesystem).
     pub deleted_later: bool,
 }
 

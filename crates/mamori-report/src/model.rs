@@ -62,7 +62,8 @@ pub struct MalwareFinding {
     /// The layer (diff_id) holding the file, for images.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
-    /// True when a later layer deletes the file (still inside the image).
+    /// True when a later layer deletes or replaces the file (this version is
+    /// still inside the image).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted_later: bool,
 }
@@ -112,8 +113,9 @@ pub struct SecretFinding {
     /// The layer (diff_id) holding the file, for images.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
-    /// True when a later layer deletes the file: it is gone from the final
-    /// filesystem but still inside the image for anyone who pulls it.
+    /// True when a later layer deletes or replaces the file: this version is
+    /// gone from the final filesystem but still inside the image for anyone
+    /// who pulls it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted_later: bool,
 }

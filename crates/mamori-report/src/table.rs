@@ -65,7 +65,7 @@ fn file_heading(path: &str, layer: Option<&str>, deleted_later: bool) -> String 
     if let Some(l) = layer {
         head.push_str(&format!(" (layer {}", short_digest(l)));
         if deleted_later {
-            head.push_str(", deleted by a later layer but still in the image");
+            head.push_str(", deleted or replaced by a later layer but still in the image");
         }
         head.push(')');
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// Bumped when the cache entry format changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A directory of cached layer analyses.
 #[derive(Debug, Clone)]

@@ -11,9 +11,11 @@
 
 mod cache;
 mod facts;
+mod present;
 
 pub use cache::{Cache, CacheError};
 pub use facts::{CacheUse, FactSpec, LayerFacts, SpecialFile, SpecialKind};
+pub use present::PathSet;
 
 use mamori_image::{walk_dir, walk_layer, Entry, EntryKind, Image, ImageError, WalkLimits};
 use mamori_inventory::{
@@ -81,6 +83,10 @@ pub struct LayerResult {
     /// File facts for image configuration checks.
     #[serde(default)]
     pub facts: LayerFacts,
+    /// Every path this layer has an entry at, recorded when secrets, malware
+    /// or facts are (see [`deleted_later`]).
+    #[serde(default)]
+    pub present: PathSet,
 }
 
 impl From<LayerAnalysis> for LayerResult {
@@ -107,6 +113,8 @@ struct Dispatcher<'a> {
     analyzers: Vec<Box<dyn Analyzer>>,
     secrets: Option<&'a SecretScanner>,
     facts: Option<&'a FactSpec>,
+    /// Record [`LayerResult::present`]: only the per-file findings need it.
+    track_paths: bool,
 }
 
 impl<'a> Dispatcher<'a> {
@@ -115,6 +123,9 @@ impl<'a> Dispatcher<'a> {
             analyzers: all_analyzers(),
             secrets: options.secrets,
             facts: options.facts,
+            track_paths: options.secrets.is_some()
+                || options.malware.is_some()
+                || options.facts.is_some(),
         }
     }
 
@@ -137,6 +148,9 @@ impl<'a> Dispatcher<'a> {
                 return;
             }
             _ => {}
+        }
+        if self.track_paths {
+            out.present.insert(&entry.path);
         }
         if let Some(spec) = self.facts {
             out.facts.record(spec, entry);
@@ -276,6 +290,7 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
                     Ok(())
                 },
             )?;
+            out.present.finish();
             if let Some(p) = options.progress {
                 p(Progress::LayerDone(i, stats.entries));
             }
@@ -291,15 +306,17 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
 }
 
 /// True when a layer after `index` deletes `path` (a whiteout of it or of a
-/// parent, or an opaque parent directory): the file is gone from the final
-/// filesystem but still shipped inside the image.
+/// parent, or an opaque parent directory) or replaces it (an entry at the same
+/// path, e.g. the copy a `chmod u-s` makes): what layer `index` had there is
+/// not in the final filesystem but still ships inside the image.
 pub fn deleted_later(layers: &[LayerResult], index: usize, path: &str) -> bool {
     layers.iter().skip(index + 1).any(|later| {
-        later
-            .analysis
-            .whiteouts
-            .iter()
-            .any(|w| mamori_inventory::path_is_under(path, w))
+        later.present.contains(path)
+            || later
+                .analysis
+                .whiteouts
+                .iter()
+                .any(|w| mamori_inventory::path_is_under(path, w))
             || later
                 .analysis
                 .opaque_dirs

@@ -326,7 +326,7 @@ fn malware_result(m: &crate::MalwareFinding) -> Finding {
         message.push_str(&format!(" (layer {l})"));
     }
     if m.deleted_later {
-        message.push_str("; deleted by a later layer but still in the image");
+        message.push_str("; deleted or replaced by a later layer but still in the image");
     }
     Finding {
         rule_id: m.rule_id.clone(),
@@ -385,7 +385,7 @@ fn secret_result(s: &crate::SecretFinding) -> Finding {
         message.push_str(&format!(" (layer {l})"));
     }
     if s.deleted_later {
-        message.push_str("; deleted by a later layer but still in the image");
+        message.push_str("; deleted or replaced by a later layer but still in the image");
     }
     Finding {
         rule_id: s.rule_id.clone(),
