@@ -454,9 +454,54 @@ impl Node {
     }
 }
 
+/// yaml-rust2's message for a quoted scalar whose continuation line is not
+/// indented past its parent: invalid by the YAML 1.2 spec, but libyaml,
+/// PyYAML and go-yaml (kubectl, Gatekeeper) accept it and real manifests
+/// (gatekeeper-library's `httpsonly` template among them) rely on it.
+const QUOTED_SCALAR_INDENT: &str = "invalid indentation in quoted scalar";
+
+/// Most continuation lines re-indented for [`QUOTED_SCALAR_INDENT`] before
+/// the original error is reported (each retry parses the text again).
+const MAX_REINDENTS: usize = 64;
+
 /// Parses YAML (any number of `---` documents) or JSON into position-keeping trees.
 /// Empty documents are dropped. Errors name the file and line.
+///
+/// Like kubectl, accepts continuation lines of a quoted scalar that are not
+/// indented past the key: they are re-indented and the text parsed again.
+/// Leading white space of a quoted scalar's continuation line is folded away,
+/// so the value and every line number stay the same.
 pub fn parse_yaml_documents(path: &str, text: &str) -> Result<Vec<Node>, ParseError> {
+    let (first, mut bad_line) = match parse_strict(path, text) {
+        Ok(docs) => return Ok(docs),
+        Err(e) => e,
+    };
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    for _ in 0..MAX_REINDENTS {
+        let Some(l) = bad_line.filter(|&l| l > 0 && l < lines.len()) else {
+            break;
+        };
+        let cur = indent(&lines[l]);
+        let prev = lines[..l]
+            .iter()
+            .rev()
+            .find(|s| !s.trim().is_empty())
+            .map(|s| indent(s))
+            .unwrap_or(0);
+        let want = if cur < prev { prev } else { cur + 1 };
+        lines[l].insert_str(0, &" ".repeat(want - cur));
+        match parse_strict(path, &lines.concat()) {
+            Ok(docs) => return Ok(docs),
+            Err((_, next)) => bad_line = next,
+        }
+    }
+    Err(first)
+}
+
+/// One strict parse. On error, also the 0-based line to re-indent when the
+/// error is [`QUOTED_SCALAR_INDENT`].
+fn parse_strict(path: &str, text: &str) -> Result<Vec<Node>, (ParseError, Option<usize>)> {
     let budget = BASE_NODE_BUDGET.saturating_add(text.len().saturating_mul(2));
     let mut b = Builder {
         stack: Vec::new(),
@@ -469,7 +514,7 @@ pub fn parse_yaml_documents(path: &str, text: &str) -> Result<Vec<Node>, ParseEr
     let mut parser = Parser::new_from_str(text);
     let res = parser.load(&mut b, true);
     if let Some((line, deep)) = b.error {
-        return Err(if deep {
+        let e = if deep {
             ParseError::TooDeep {
                 path: path.to_string(),
                 line,
@@ -480,14 +525,19 @@ pub fn parse_yaml_documents(path: &str, text: &str) -> Result<Vec<Node>, ParseEr
                 line,
                 limit: budget,
             }
-        });
+        };
+        return Err((e, None));
     }
     if let Err(e) = res {
-        return Err(ParseError::Syntax {
-            path: path.to_string(),
-            line: e.marker().line().max(1),
-            message: e.info().to_string(),
-        });
+        let reindent = (e.info() == QUOTED_SCALAR_INDENT).then(|| e.marker().line());
+        return Err((
+            ParseError::Syntax {
+                path: path.to_string(),
+                line: e.marker().line().max(1),
+                message: e.info().to_string(),
+            },
+            reindent,
+        ));
     }
     Ok(b.docs.into_iter().filter(|d| !d.is_null()).collect())
 }
@@ -571,6 +621,32 @@ mod tests {
         let j = "{\n \"kind\": \"Pod\",\n \"spec\": {\n  \"hostPID\": true\n }\n}";
         let objs = parse_documents("p.json", j.as_bytes()).unwrap();
         assert_eq!(objs[0].root.path(&["spec", "hostPID"]).unwrap().line, 4);
+    }
+
+    #[test]
+    fn quoted_scalar_continuations_at_the_key_column_are_accepted() {
+        // As in gatekeeper-library's httpsonly template: invalid YAML 1.2, but
+        // kubectl (go-yaml) and libyaml read it.
+        let y = "spec:\n  props:\n    description: \"When set to `true` the TLS is optional, defaults\n    to false.\"\n    type: boolean\nlist:\n- 'one\ntwo\n\n  three'\n- x\n";
+        let docs = parse_yaml_documents("t.yaml", y).unwrap();
+        let props = docs[0].path(&["spec", "props"]).unwrap();
+        assert_eq!(
+            props.get("description").unwrap().as_str(),
+            Some("When set to `true` the TLS is optional, defaults to false.")
+        );
+        // Line numbers are those of the original text.
+        assert_eq!(props.get("type").unwrap().line, 5);
+        let list = docs[0].get("list").unwrap().items();
+        assert_eq!(list[0].as_str(), Some("one two\nthree"));
+        assert_eq!(list[1].line, 11);
+    }
+
+    #[test]
+    fn unterminated_quotes_still_fail_with_the_first_error() {
+        let y = "a: \"never closed\nb: 1\nc: 2\n";
+        let err = parse_yaml_documents("u.yaml", y).unwrap_err();
+        assert!(err.to_string().starts_with("u.yaml:"), "{err}");
+        assert!(err.to_string().contains("invalid yaml"), "{err}");
     }
 
     #[test]
