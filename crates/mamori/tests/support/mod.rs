@@ -214,6 +214,23 @@ pub fn mamori_json(args: &[&str]) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("bad JSON from mamori {args:?}: {e}"))
 }
 
+/// The entries of `report[list]`, each reduced to the given string fields
+/// (`-` when absent), sorted.
+pub fn project(report: &serde_json::Value, list: &str, keys: &[&str]) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = report[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            keys.iter()
+                .map(|k| m[*k].as_str().unwrap_or("-").to_string())
+                .collect()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// `(name, version, layer)` triples from a JSON report.
 pub fn pkgs(report: &serde_json::Value) -> Vec<(String, String, String)> {
     let mut v: Vec<_> = report["packages"]
