@@ -21,13 +21,17 @@ pub fn cyclonedx_value(report: &Report) -> Value {
     let mut refs = HashSet::new();
     let mut bom_refs = crate::vuln::cyclonedx::BomRefs::default();
     if let Some(os) = &report.os {
-        components.push(json!({
+        let mut c = json!({
             "bom-ref": format!("os:{}-{}", os.id, os.version_id),
             "type": "operating-system",
             "name": os.id,
             "version": os.version_id,
-            "description": os.pretty_name,
-        }));
+        });
+        // An os-release without PRETTY_NAME must not give `null` (invalid).
+        if let Some(pretty) = &os.pretty_name {
+            c["description"] = json!(pretty);
+        }
+        components.push(c);
     }
     for p in &report.packages {
         let pkg = &p.package;

@@ -43,19 +43,138 @@ impl BomRefs {
 
 /// The entries, or `None` when vulnerability scanning did not run.
 pub(crate) fn vulnerabilities(report: &Report, refs: &BomRefs) -> Option<Value> {
-    let findings = report.vulnerabilities.as_ref()?;
-    let mut by_id: BTreeMap<&str, Vec<&VulnFinding>> = BTreeMap::new();
-    for f in findings {
-        by_id.entry(&f.id).or_default().push(f);
-    }
     let mut out = Vec::new();
-    for group in by_id.values() {
-        out.push(entry(group, refs, None));
+    if let Some(findings) = report.vulnerabilities.as_ref() {
+        let mut by_id: BTreeMap<&str, Vec<&VulnFinding>> = BTreeMap::new();
+        for f in findings {
+            by_id.entry(&f.id).or_default().push(f);
+        }
+        for group in by_id.values() {
+            out.push(entry(group, refs, None));
+        }
+        for s in &report.suppressed {
+            out.push(entry(&[&s.finding], refs, Some(s)));
+        }
     }
-    for s in &report.suppressed {
-        out.push(entry(&[&s.finding], refs, Some(s)));
+    out.extend(weaknesses(report));
+    if out.is_empty() && report.vulnerabilities.is_none() {
+        return None;
     }
     Some(Value::Array(out))
+}
+
+/// Secrets, malware and image/configuration findings as CycloneDX
+/// vulnerabilities: the specification defines one as "a weakness in a
+/// component or service", and hard-coded credentials (CWE-798) and embedded
+/// malicious code (CWE-506) are weaknesses of the scanned target. Each points
+/// at the BOM's root component; where it is (file, line, layer) goes into
+/// `detail` and `mamori:finding:*` properties.
+fn weaknesses(report: &Report) -> Vec<Value> {
+    let mut out = Vec::new();
+    for f in report.secrets.iter().flatten() {
+        let location = format!("{}:{}", f.path, f.line);
+        out.push(weakness(Weakness {
+            kind: "secret",
+            id: &f.rule_id,
+            title: &f.title,
+            severity: &f.severity,
+            cwe: Some(798),
+            detail: format!("{} at {location}: {}", f.title, f.redacted),
+            recommendation: "Revoke and rotate the credential, then rebuild without it: \
+                deleting it in a later layer leaves it in the image.",
+            location: &location,
+            layer: f.layer.as_deref(),
+            deleted_later: f.deleted_later,
+            attack: &[],
+        }));
+    }
+    for f in report.malware.iter().flatten() {
+        let mut detail = format!("{} in {} (sha256 {})", f.title, f.path, f.sha256);
+        if !f.matched.is_empty() {
+            detail.push_str(&format!("; matched {}", f.matched.join(", ")));
+        }
+        out.push(weakness(Weakness {
+            kind: "malware",
+            id: &f.rule_id,
+            title: &f.title,
+            severity: &f.severity,
+            cwe: Some(506),
+            detail,
+            recommendation: "Remove the file, find how it entered the image and rebuild \
+                from a trusted base.",
+            location: &f.path,
+            layer: f.layer.as_deref(),
+            deleted_later: f.deleted_later,
+            attack: &f.attack,
+        }));
+    }
+    for f in report.misconfigurations.iter().flatten() {
+        out.push(weakness(Weakness {
+            kind: "misconfiguration",
+            id: &f.check_id,
+            title: &f.title,
+            severity: &f.severity,
+            cwe: None,
+            detail: f.message.clone(),
+            recommendation: &f.remediation,
+            location: &f.location,
+            layer: f.layer.as_deref(),
+            deleted_later: false,
+            attack: &f.attack,
+        }));
+    }
+    out
+}
+
+/// What one non-package finding contributes to its CycloneDX entry.
+struct Weakness<'a> {
+    kind: &'static str,
+    id: &'a str,
+    title: &'a str,
+    severity: &'a str,
+    cwe: Option<u32>,
+    detail: String,
+    recommendation: &'a str,
+    location: &'a str,
+    layer: Option<&'a str>,
+    deleted_later: bool,
+    attack: &'a [String],
+}
+
+fn weakness(w: Weakness<'_>) -> Value {
+    let severity = match w.severity.to_ascii_lowercase().as_str() {
+        s @ ("critical" | "high" | "medium" | "low" | "info" | "none") => s.to_string(),
+        _ => "unknown".to_string(),
+    };
+    let mut properties = vec![
+        json!({"name": "mamori:finding:kind", "value": w.kind}),
+        json!({"name": "mamori:finding:location", "value": w.location}),
+    ];
+    if let Some(layer) = w.layer {
+        properties.push(json!({"name": "mamori:finding:layer", "value": layer}));
+    }
+    if w.deleted_later {
+        properties.push(json!({"name": "mamori:finding:deleted_later", "value": "true"}));
+    }
+    for t in w.attack {
+        properties.push(json!({"name": "mamori:finding:attack", "value": t}));
+    }
+    let mut v = json!({
+        "id": w.id,
+        "source": {"name": "mamori"},
+        "ratings": [{"source": {"name": "mamori"}, "severity": severity, "method": "other"}],
+        "description": w.title,
+        "detail": w.detail,
+        "affects": [{"ref": "mamori:target"}],
+        "properties": properties,
+    });
+    if !w.recommendation.is_empty() {
+        v["recommendation"] = json!(w.recommendation);
+    }
+    if let Some(cwe) = w.cwe {
+        v["cwes"] = json!([cwe]);
+    }
+    v
 }
 
 /// One vulnerability entry for findings that share an id.

@@ -318,3 +318,23 @@ pub fn validate_sarif(path: &Path) {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Validates a CycloneDX JSON file with cyclonedx-python-lib's strict 1.6
+/// validator (skips with a message when it is not installed).
+pub fn validate_cyclonedx(path: &Path) {
+    let Some(py) = python_with("cyclonedx.validation.json") else {
+        eprintln!("skipping CycloneDX validation: cyclonedx-python-lib not installed");
+        return;
+    };
+    let script = "import sys\nfrom cyclonedx.validation.json import JsonStrictValidator\nfrom cyclonedx.schema import SchemaVersion\nerrs = JsonStrictValidator(SchemaVersion.V1_6).validate_str(open(sys.argv[1]).read())\nprint(errs)\nsys.exit(1 if errs else 0)\n";
+    let o = Command::new(&py)
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "CycloneDX invalid: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
