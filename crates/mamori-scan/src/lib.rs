@@ -83,8 +83,8 @@ pub struct LayerResult {
     /// File facts for image configuration checks.
     #[serde(default)]
     pub facts: LayerFacts,
-    /// Every path this layer has an entry at, recorded when secrets, malware
-    /// or facts are (see [`deleted_later`]).
+    /// Every path this layer has an entry at, recorded for image layers when
+    /// secrets, malware or facts are (see [`deleted_later`]).
     #[serde(default)]
     pub present: PathSet,
 }
@@ -118,14 +118,17 @@ struct Dispatcher<'a> {
 }
 
 impl<'a> Dispatcher<'a> {
-    fn new(options: &ScanOptions<'a>) -> Dispatcher<'a> {
+    /// `layered`: the entries come from image layers, where later layers can
+    /// replace paths (a directory tree has one version of each path).
+    fn new(options: &ScanOptions<'a>, layered: bool) -> Dispatcher<'a> {
         Dispatcher {
             analyzers: all_analyzers(),
             secrets: options.secrets,
             facts: options.facts,
-            track_paths: options.secrets.is_some()
-                || options.malware.is_some()
-                || options.facts.is_some(),
+            track_paths: layered
+                && (options.secrets.is_some()
+                    || options.malware.is_some()
+                    || options.facts.is_some()),
         }
     }
 
@@ -258,7 +261,7 @@ fn fingerprint(options: &ScanOptions<'_>) -> String {
 /// assembles the final inventory.
 pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan, ScanError> {
     let fingerprint = fingerprint(options);
-    let dispatcher = Dispatcher::new(options);
+    let dispatcher = Dispatcher::new(options, true);
     let layers: Vec<LayerResult> = (0..image.layers.len())
         .into_par_iter()
         .map(|i| -> Result<LayerResult, ScanError> {
@@ -343,7 +346,7 @@ pub struct DirScan {
 /// Analyzes a directory tree (a project for `mamori fs`, an unpacked root
 /// filesystem for `mamori rootfs`) without following symlinks.
 pub fn scan_dir(root: &Path, options: &ScanOptions<'_>) -> Result<DirScan, ScanError> {
-    let dispatcher = Dispatcher::new(options);
+    let dispatcher = Dispatcher::new(options, false);
     let mut malware = options.malware.map(MalwareScanner::session);
     let mut out = LayerResult::default();
     let origin = root.display().to_string();
