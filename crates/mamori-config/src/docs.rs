@@ -62,10 +62,11 @@ fn page(c: &Check) -> String {
     for (key, ids) in c.refs.entries() {
         let label = match key {
             "pss" => "Pod Security Standards",
-            "cis" => "CIS Kubernetes Benchmark",
+            "cis" => "CIS Kubernetes Benchmark v1.9",
             "nsa" => "NSA/CISA Kubernetes Hardening Guide v1.2",
             "checkov" => "Checkov",
-            "trivy" => "Trivy",
+            "trivy" => "Trivy (0.76 IDs)",
+            "hadolint" => "Hadolint",
             "kubescape" => "Kubescape",
             other => other,
         };

@@ -80,11 +80,14 @@ fn engine_with(
     let mut engine = regorus::Engine::new();
     let mut packages = Vec::new();
     for (i, (file, text)) in modules.iter().enumerate() {
+        // Where regorus reads Rego differently from OPA, the text is first
+        // rewritten into its OPA meaning (same lines; see `rego_compat`).
+        let text = crate::rego_compat::rewrite(text).into_owned();
         // Accept both Rego v1 and the v0 syntax most existing policies use.
         let mut probe = regorus::Engine::new();
         let v1_ok = probe.add_policy(file.clone(), text.clone()).is_ok();
         engine.set_rego_v0(!v1_ok);
-        match engine.add_policy(format!("{file}#{i}"), text.clone()) {
+        match engine.add_policy(format!("{file}#{i}"), text) {
             Ok(pkg) => packages.push(pkg),
             Err(e) => {
                 return Err(PolicyError::Rego {
@@ -581,6 +584,41 @@ mod tests {
         let err =
             RegoPolicies::new(&[("bad.rego".into(), "package x\n deny[ {".into())]).unwrap_err();
         assert!(err.to_string().starts_with("policy: invalid rego"), "{err}");
+    }
+
+    #[test]
+    fn template_rego_is_read_as_opa_reads_it() {
+        // The constructs regorus reads differently from OPA (`rego_compat`):
+        // a line starting with `(`, chained bodies of a set rule, a negated
+        // call on an undefined ref, sprintf with a missing argument.
+        let template = b"apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata:\n  name: t\nspec:\n  crd:\n    spec:\n      names:\n        kind: K8sT\n  targets:\n  - target: admission.k8s.gatekeeper.sh\n    rego: |\n      package t\n      violation[{\"msg\": msg}] {\n        input.parameters.spread\n        (input.review.object.spec.max - 1) >= input.parameters.spread\n        msg := sprintf(\"%v has %v\", [input.review.object.kind])\n      } {\n        not ok(input.parameters.missing)\n        msg := \"undefined argument\"\n      }\n      ok(_) { false }\n";
+        let mut t =
+            ConstraintTemplate::from_object(&parse_documents("t.yaml", template).unwrap()[0])
+                .unwrap();
+        let c = parse_documents(
+            "c.yaml",
+            b"kind: K8sT\nmetadata:\n  name: c\nspec:\n  parameters:\n    spread: 2\n",
+        )
+        .unwrap();
+        let c = Constraint::from_object(&c[0]);
+        let obj = |max: u32| {
+            let y =
+                format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  max: {max}\n");
+            parse_documents("o.yaml", y.as_bytes()).unwrap().remove(0)
+        };
+        assert_eq!(
+            t.review(&c, &obj(5), &[]).unwrap(),
+            ["Pod has %!v(MISSING)"]
+        );
+        assert!(t.review(&c, &obj(2), &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn rewritten_rego_errors_name_the_original_line() {
+        let src =
+            "package t\n\np[x] {\n  x := input.a\n  (x + 1) > 0\n} {\n  x := 2\n}\n\nq { y := }\n";
+        let err = RegoPolicies::new(&[("p.rego".into(), src.into())]).unwrap_err();
+        assert!(err.to_string().contains("p.rego#0:10:"), "{err}");
     }
 
     #[test]

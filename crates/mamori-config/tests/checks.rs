@@ -132,6 +132,17 @@ fn every_check_fires_on_its_bad_example_only() {
 fn at_least_150_checks_with_metadata() {
     let checks = registry();
     assert!(checks.len() >= 150, "{} checks", checks.len());
+    // Issue #5: at least 150 checks with both an ATT&CK technique and
+    // cross-references (peer IDs, PSS, CIS or NSA); tests/peer_refs.rs checks
+    // the peer IDs against the peers.
+    let described = checks
+        .iter()
+        .filter(|c| !c.attack.is_empty() && !c.refs.entries().is_empty())
+        .count();
+    assert!(
+        described >= 150,
+        "only {described} checks have both ATT&CK and references"
+    );
     for c in &checks {
         assert!(
             c.id.starts_with("MAM-K8S-")
@@ -154,4 +165,50 @@ fn at_least_150_checks_with_metadata() {
             );
         }
     }
+}
+
+/// Control-plane checks read flags from `command` and `args`, in the
+/// `--name=value`, `--name value` and `sh -c "…"` forms, with the last
+/// occurrence winning, and only for the container that runs the component.
+#[test]
+fn control_plane_flags_are_read_in_every_form() {
+    let yaml = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  containers:
+  - name: sidecar
+    image: registry.example.com/tools/proxy:1.0
+    args: ["--profiling=true"]
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - /bin/sh
+    - -c
+    - /usr/local/bin/kube-apiserver --anonymous-auth=false --profiling=true
+    args:
+    - --authorization-mode
+    - Node,RBAC
+    - --profiling=false
+"#;
+    let scan = |id: &str| {
+        Scanner::new(settings())
+            .only(id)
+            .scan(&[Input::new("apiserver.yaml", yaml.as_bytes().to_vec())])
+            .findings
+    };
+    // --anonymous-auth=false inside the sh -c string.
+    assert!(scan("MAM-K8S-401").is_empty());
+    // --authorization-mode given as two words in args.
+    assert!(scan("MAM-K8S-405").is_empty());
+    assert!(scan("MAM-K8S-406").is_empty());
+    // --profiling=true in the command, then =false in args: the last wins.
+    assert!(scan("MAM-K8S-410").is_empty());
+    // No --audit-log-path: reported once (the sidecar does not run the API
+    // server), at the line of the command list.
+    let f = scan("MAM-K8S-411");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].line, 14);
 }

@@ -28,13 +28,22 @@ fn checks_json_has_the_documented_shape() {
     let first = arr.iter().find(|c| c["id"] == "MAM-K8S-001").unwrap();
     assert_eq!(first["severity"], "CRITICAL");
     assert_eq!(first["attack"][0], "T1611");
-    assert_eq!(first["references"]["trivy"][0], "KSV017");
+    assert_eq!(first["references"]["trivy"][0], "KSV-0017");
     assert_eq!(first["references"]["pss"][0], "Privileged Containers");
     assert_eq!(first["references"]["nsa"][0], "Privileged containers");
     // Keys appear only when non-empty.
     for c in arr {
         for (k, v) in c["references"].as_object().unwrap() {
-            assert!(["checkov", "trivy", "kubescape", "pss", "cis", "nsa"].contains(&k.as_str()));
+            assert!([
+                "checkov",
+                "trivy",
+                "hadolint",
+                "kubescape",
+                "pss",
+                "cis",
+                "nsa"
+            ]
+            .contains(&k.as_str()));
             assert!(!v.as_array().unwrap().is_empty(), "{}: empty {k}", c["id"]);
         }
     }

@@ -2,6 +2,7 @@
 //! RBAC rule expansion, image reference splitting and Dockerfile command
 //! scanning. They hold no policy of their own; each check decides what is bad.
 
+use super::prelude::strings;
 use super::{Out, PodCx};
 use crate::dockerfile::{Dockerfile, Instruction};
 use crate::model::{Node, Object};
@@ -366,6 +367,124 @@ pub(crate) fn env_pairs(args: &str) -> Vec<(String, String)> {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
         })
         .collect()
+}
+
+/// The command line of a control-plane component (`kube-apiserver`,
+/// `kube-controller-manager`, `kube-scheduler`, `etcd`) run by one container
+/// of a pod, as a static pod manifest gives it.
+///
+/// Kubernetes runs `command` followed by `args`; both are read, and an element
+/// holding several words (`sh -c "kube-apiserver --a=b …"`) is split on white
+/// space. Flags are `--name=value`, `--name value` (the next word when it is
+/// not itself a flag) or a bare `--name` (`true`); the last occurrence wins, as
+/// with the components' own flag parser.
+pub(crate) struct ComponentFlags<'a> {
+    /// The container running the component.
+    pub container: Container<'a>,
+    /// Where to report a flag that is absent: the `command` (or `args`) list,
+    /// else the container itself.
+    pub line: usize,
+    flags: Vec<(String, String, usize)>,
+}
+
+impl ComponentFlags<'_> {
+    /// The value of `--name`, if given.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, _)| v.as_str())
+    }
+    /// True when `--name` is given with a non-empty value.
+    pub fn has(&self, name: &str) -> bool {
+        self.value(name).is_some_and(|v| !v.is_empty())
+    }
+    /// True when `--name` is given and equals `v`, ignoring ASCII case.
+    pub fn is(&self, name: &str, v: &str) -> bool {
+        self.value(name).is_some_and(|x| x.eq_ignore_ascii_case(v))
+    }
+    /// The comma-separated elements of `--name` (empty when absent).
+    pub fn list(&self, name: &str) -> Vec<&str> {
+        self.value(name)
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    /// `--name` as an integer, if given and numeric.
+    pub fn number(&self, name: &str) -> Option<i64> {
+        self.value(name).and_then(|v| v.trim().parse().ok())
+    }
+    /// The line of `--name`, or [`ComponentFlags::line`] when it is absent.
+    pub fn line_of(&self, name: &str) -> usize {
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _, _)| n == name)
+            .map_or(self.line, |(_, _, l)| *l)
+    }
+    /// `"<container> runs <binary>"`, the start of every message.
+    pub fn describe(&self, binary: &str) -> String {
+        format!("{} runs {binary}", self.container.describe())
+    }
+}
+
+/// Every container of the pod whose command line runs `binary` (matched on
+/// the last path component of a word, so `/usr/local/bin/etcd` counts).
+pub(crate) fn component_flags<'a>(cx: &PodCx<'a>, binary: &str) -> Vec<ComponentFlags<'a>> {
+    let mut out = Vec::new();
+    for c in cx.containers() {
+        let mut words: Vec<(String, usize)> = Vec::new();
+        let mut line = None;
+        for field in ["command", "args"] {
+            if let Some(list) = c.node.get(field) {
+                line.get_or_insert(list.line);
+                for (s, l) in strings(Some(list)) {
+                    words.extend(s.split_whitespace().map(|w| (w.to_string(), l)));
+                }
+            }
+        }
+        let Some(start) = words
+            .iter()
+            .position(|(w, _)| w.rsplit('/').next() == Some(binary))
+        else {
+            continue;
+        };
+        let mut flags = Vec::new();
+        let rest = &words[start + 1..];
+        let mut i = 0;
+        while i < rest.len() {
+            let (w, l) = &rest[i];
+            i += 1;
+            let Some(flag) = w.strip_prefix("--").or_else(|| w.strip_prefix('-')) else {
+                continue;
+            };
+            let (name, value) = match flag.split_once('=') {
+                Some((n, v)) => (n, v.trim_matches(|ch| ch == '"' || ch == '\'').to_string()),
+                None => match rest.get(i) {
+                    Some((next, _)) if !next.starts_with('-') => {
+                        i += 1;
+                        (
+                            flag,
+                            next.trim_matches(|ch| ch == '"' || ch == '\'').to_string(),
+                        )
+                    }
+                    _ => (flag, "true".to_string()),
+                },
+            };
+            flags.push((name.to_string(), value, *l));
+        }
+        out.push(ComponentFlags {
+            container: c,
+            line: line.unwrap_or(c.node.line),
+            flags,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 
+pub(crate) mod controlplane;
 pub(crate) mod dockerfile;
 pub(crate) mod helpers;
 pub(crate) mod image;
@@ -71,13 +72,16 @@ impl std::str::FromStr for Severity {
 pub struct Refs {
     /// Checkov IDs (`CKV_K8S_16`).
     pub checkov: &'static [&'static str],
-    /// Trivy misconfiguration IDs (`KSV017`, `DS002`).
+    /// Trivy misconfiguration IDs as trivy 0.76 prints them (`KSV-0017`,
+    /// `DS-0002`, `KCV-0001`; older releases print `KSV017`, `DS002`).
     pub trivy: &'static [&'static str],
+    /// Hadolint rule codes (`DL3008`), for Dockerfile checks.
+    pub hadolint: &'static [&'static str],
     /// Kubescape control IDs (`C-0057`).
     pub kubescape: &'static [&'static str],
     /// Pod Security Standards control names.
     pub pss: &'static [&'static str],
-    /// CIS Kubernetes Benchmark sections.
+    /// CIS Kubernetes Benchmark v1.9 sections.
     pub cis: &'static [&'static str],
     /// Recommendations of the NSA/CISA Kubernetes Hardening Guide (v1.2,
     /// August 2022), by short name (see `compliance`).
@@ -151,6 +155,7 @@ impl Check {
 pub fn registry() -> Vec<&'static Check> {
     let mut v: Vec<&'static Check> = Vec::new();
     v.extend_from_slice(k8s::ALL);
+    v.extend_from_slice(controlplane::ALL);
     v.extend_from_slice(rbac::ALL);
     v.extend_from_slice(network::ALL);
     v.extend_from_slice(dockerfile::ALL);
@@ -365,6 +370,7 @@ impl Refs {
     pub const EMPTY: Refs = Refs {
         checkov: &[],
         trivy: &[],
+        hadolint: &[],
         kubescape: &[],
         pss: &[],
         cis: &[],
@@ -375,6 +381,7 @@ impl Refs {
         [
             ("checkov", self.checkov),
             ("trivy", self.trivy),
+            ("hadolint", self.hadolint),
             ("kubescape", self.kubescape),
             ("pss", self.pss),
             ("cis", self.cis),

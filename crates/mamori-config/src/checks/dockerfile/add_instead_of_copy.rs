@@ -23,7 +23,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_4`
-//! - Trivy: `DS005`
+//! - Trivy: `DS-0005`
 //! - MITRE ATT&CK: [T1105](https://attack.mitre.org/techniques/T1105/)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
@@ -37,7 +37,7 @@ check! {
     title: "ADD used for local files",
     severity: Low,
     attack: ["T1105"],
-    refs: { checkov: ["CKV_DOCKER_4"], trivy: ["DS005"] },
+    refs: { checkov: ["CKV_DOCKER_4"], trivy: ["DS-0005"], hadolint: ["DL3020"] },
     run: Dockerfile(run),
 }
 

@@ -20,7 +20,7 @@
 //! Use `apk add --no-cache`.
 //!
 //! ## References
-//! - Trivy: `DS025`
+//! - Trivy: `DS-0025`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -33,7 +33,7 @@ check! {
     title: "apk add without --no-cache",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS025"] },
+    refs: { trivy: ["DS-0025"], hadolint: ["DL3019"] },
     run: Dockerfile(run),
 }
 

@@ -33,7 +33,7 @@ check! {
     title: "apk upgrade in the image build",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

@@ -21,7 +21,7 @@
 //! Add `-y`.
 //!
 //! ## References
-//! - Trivy: `DS021`
+//! - Trivy: `DS-0021`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "apt-get install without -y",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS021"] },
+    refs: { trivy: ["DS-0021"], hadolint: ["DL3014"] },
     run: Dockerfile(run),
 }
 

@@ -34,7 +34,7 @@ check! {
     title: "apt used in a Dockerfile",
     severity: Low,
     attack: [],
-    refs: { checkov: ["CKV_DOCKER_9"] },
+    refs: { checkov: ["CKV_DOCKER_9"], hadolint: ["DL3027"] },
     run: Dockerfile(run),
 }
 

@@ -35,7 +35,7 @@ check! {
     title: "apt lists left in the image",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: { hadolint: ["DL3009"] },
     run: Dockerfile(run),
 }
 

@@ -21,7 +21,7 @@
 //! Add `--no-install-recommends`.
 //!
 //! ## References
-//! - Trivy: `DS029`
+//! - Trivy: `DS-0029`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "apt-get install pulls recommended packages",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS029"] },
+    refs: { trivy: ["DS-0029"], hadolint: ["DL3015"] },
     run: Dockerfile(run),
 }
 

@@ -34,7 +34,7 @@ check! {
     title: "apt packages not version-pinned",
     severity: Low,
     attack: ["T1195.001"],
-    refs: {  },
+    refs: { hadolint: ["DL3008"] },
     run: Dockerfile(run),
 }
 

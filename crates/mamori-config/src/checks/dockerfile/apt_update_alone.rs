@@ -22,8 +22,7 @@
 //! Update and install in one RUN.
 //!
 //! ## References
-//! - Checkov: `CKV_DOCKER_5`
-//! - Trivy: `DS017`
+//! - Trivy: `DS-0017`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -36,7 +35,7 @@ check! {
     title: "Package index update in its own layer",
     severity: Low,
     attack: [],
-    refs: { checkov: ["CKV_DOCKER_5"], trivy: ["DS017"] },
+    refs: { trivy: ["DS-0017"] },
     run: Dockerfile(run),
 }
 

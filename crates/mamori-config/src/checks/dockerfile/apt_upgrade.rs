@@ -21,7 +21,7 @@
 //! Use a newer base image tag.
 //!
 //! ## References
-//! - Trivy: `DS024`
+//! - Trivy: `DS-0024` (deprecated: trivy 0.76 no longer runs it)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "Distribution upgrade in the image build",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS024"] },
+    refs: {},
     run: Dockerfile(run),
 }
 

@@ -21,7 +21,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_7`
-//! - Trivy: `DS001`
+//! - Trivy: `DS-0001`
 //! - MITRE ATT&CK: [T1195.002](https://attack.mitre.org/techniques/T1195/002/)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
@@ -35,7 +35,7 @@ check! {
     title: "Base image uses latest or no tag",
     severity: Medium,
     attack: ["T1195.002"],
-    refs: { checkov: ["CKV_DOCKER_7"], trivy: ["DS001"] },
+    refs: { checkov: ["CKV_DOCKER_7"], trivy: ["DS-0001"], hadolint: ["DL3007"] },
     run: Dockerfile(run),
 }
 

@@ -32,7 +32,7 @@ check! {
     title: "Base image not pinned by digest",
     severity: Low,
     attack: ["T1195.002"],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

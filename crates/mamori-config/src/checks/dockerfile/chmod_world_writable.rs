@@ -35,7 +35,7 @@ check! {
     title: "World-writable permissions",
     severity: Medium,
     attack: ["T1222.002"],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

@@ -23,7 +23,7 @@
 //! Copy from an earlier stage.
 //!
 //! ## References
-//! - Trivy: `DS006`
+//! - Trivy: `DS-0006`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -36,7 +36,7 @@ check! {
     title: "COPY --from refers to its own stage",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS006"] },
+    refs: { trivy: ["DS-0006"], hadolint: ["DL3023"] },
     run: Dockerfile(run),
 }
 

@@ -37,7 +37,7 @@ check! {
     title: "Sensitive files copied into the image",
     severity: High,
     attack: ["T1552.004", "T1552.001"],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

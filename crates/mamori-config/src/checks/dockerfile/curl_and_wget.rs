@@ -22,7 +22,7 @@
 //! Standardise on one tool.
 //!
 //! ## References
-//! - Trivy: `DS014`
+//! - Trivy: `DS-0014`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -35,7 +35,7 @@ check! {
     title: "Both curl and wget used",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS014"] },
+    refs: { trivy: ["DS-0014"], hadolint: ["DL4001"] },
     run: Dockerfile(run),
 }
 

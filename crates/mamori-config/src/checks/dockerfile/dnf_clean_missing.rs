@@ -21,7 +21,7 @@
 //! Append `&& dnf clean all`.
 //!
 //! ## References
-//! - Trivy: `DS019`
+//! - Trivy: `DS-0019`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "dnf install without dnf clean all",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS019"] },
+    refs: { trivy: ["DS-0019"], hadolint: ["DL3040"] },
     run: Dockerfile(run),
 }
 

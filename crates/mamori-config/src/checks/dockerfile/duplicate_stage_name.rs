@@ -20,8 +20,7 @@
 //! Give each stage a unique name.
 //!
 //! ## References
-//! - Checkov: `CKV_DOCKER_11`
-//! - Trivy: `DS012`
+//! - Trivy: `DS-0012`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +33,7 @@ check! {
     title: "Duplicate build stage name",
     severity: Low,
     attack: [],
-    refs: { checkov: ["CKV_DOCKER_11"], trivy: ["DS012"] },
+    refs: { trivy: ["DS-0012"], hadolint: ["DL3024"] },
     run: Dockerfile(run),
 }
 

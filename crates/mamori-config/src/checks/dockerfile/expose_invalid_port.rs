@@ -20,7 +20,7 @@
 //! Fix the port number.
 //!
 //! ## References
-//! - Trivy: `DS008`
+//! - Trivy: `DS-0008`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -33,7 +33,7 @@ check! {
     title: "EXPOSE port out of range",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS008"] },
+    refs: { trivy: ["DS-0008"], hadolint: ["DL3011"] },
     run: Dockerfile(run),
 }
 

@@ -22,7 +22,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_1`
-//! - Trivy: `DS004`
+//! - Trivy: `DS-0004`
 //! - MITRE ATT&CK: [T1021.004](https://attack.mitre.org/techniques/T1021/004/)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
@@ -36,7 +36,7 @@ check! {
     title: "Port 22 exposed",
     severity: Medium,
     attack: ["T1021.004"],
-    refs: { checkov: ["CKV_DOCKER_1"], trivy: ["DS004"] },
+    refs: { checkov: ["CKV_DOCKER_1"], trivy: ["DS-0004"] },
     run: Dockerfile(run),
 }
 

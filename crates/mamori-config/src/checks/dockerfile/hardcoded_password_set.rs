@@ -36,7 +36,7 @@ check! {
     title: "Password set in a RUN instruction",
     severity: High,
     attack: ["T1552.001", "T1078.003"],
-    refs: {  },
+    refs: { checkov: ["CKV2_DOCKER_17"] },
     run: Dockerfile(run),
 }
 

@@ -23,7 +23,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_2`
-//! - Trivy: `DS026`
+//! - Trivy: `DS-0026`
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
@@ -37,7 +37,7 @@ check! {
     title: "No HEALTHCHECK",
     severity: Low,
     attack: ["T1499"],
-    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS026"] },
+    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS-0026"] },
     run: Dockerfile(run),
 }
 

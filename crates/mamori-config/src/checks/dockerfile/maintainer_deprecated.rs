@@ -21,7 +21,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_6`
-//! - Trivy: `DS022`
+//! - Trivy: `DS-0022`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "MAINTAINER is deprecated",
     severity: Low,
     attack: [],
-    refs: { checkov: ["CKV_DOCKER_6"], trivy: ["DS022"] },
+    refs: { checkov: ["CKV_DOCKER_6"], trivy: ["DS-0022"], hadolint: ["DL4000"] },
     run: Dockerfile(run),
 }
 

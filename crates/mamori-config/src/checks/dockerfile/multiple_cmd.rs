@@ -21,7 +21,7 @@
 //! Keep a single `CMD` per stage.
 //!
 //! ## References
-//! - Trivy: `DS016`
+//! - Trivy: `DS-0016`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "Multiple CMD instructions",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS016"] },
+    refs: { trivy: ["DS-0016"], hadolint: ["DL4003"] },
     run: Dockerfile(run),
 }
 

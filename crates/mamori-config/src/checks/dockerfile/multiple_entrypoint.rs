@@ -22,7 +22,7 @@
 //! Keep a single `ENTRYPOINT` per stage.
 //!
 //! ## References
-//! - Trivy: `DS007`
+//! - Trivy: `DS-0007`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -35,7 +35,7 @@ check! {
     title: "Multiple ENTRYPOINT instructions",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS007"] },
+    refs: { trivy: ["DS-0007"], hadolint: ["DL4004"] },
     run: Dockerfile(run),
 }
 

@@ -22,7 +22,7 @@
 //! Keep a single `HEALTHCHECK` per stage.
 //!
 //! ## References
-//! - Trivy: `DS023`
+//! - Trivy: `DS-0023`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -35,7 +35,7 @@ check! {
     title: "Multiple HEALTHCHECK instructions",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS023"] },
+    refs: { trivy: ["DS-0023"], hadolint: ["DL3012"] },
     run: Dockerfile(run),
 }
 

@@ -36,7 +36,7 @@ check! {
     title: "npm install instead of npm ci",
     severity: Low,
     attack: ["T1195.001"],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

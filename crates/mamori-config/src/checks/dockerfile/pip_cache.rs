@@ -32,7 +32,7 @@ check! {
     title: "pip install keeps its cache",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: { hadolint: ["DL3042"] },
     run: Dockerfile(run),
 }
 

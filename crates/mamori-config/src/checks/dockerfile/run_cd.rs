@@ -22,7 +22,7 @@
 //! Use WORKDIR.
 //!
 //! ## References
-//! - Trivy: `DS013`
+//! - Trivy: `DS-0013`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -35,7 +35,7 @@ check! {
     title: "cd in RUN instead of WORKDIR",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS013"] },
+    refs: { trivy: ["DS-0013"], hadolint: ["DL3003"] },
     run: Dockerfile(run),
 }
 

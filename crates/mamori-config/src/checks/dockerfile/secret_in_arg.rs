@@ -35,7 +35,7 @@ check! {
     title: "Secret passed as a build argument",
     severity: Medium,
     attack: ["T1552.001"],
-    refs: {  },
+    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"] },
     run: Dockerfile(run),
 }
 

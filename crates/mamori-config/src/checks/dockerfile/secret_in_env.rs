@@ -36,7 +36,7 @@ check! {
     title: "Secret in ENV",
     severity: High,
     attack: ["T1552.001"],
-    refs: {  },
+    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"] },
     run: Dockerfile(run),
 }
 

@@ -33,7 +33,7 @@ check! {
     title: "ENTRYPOINT in shell form",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: { hadolint: ["DL3025"] },
     run: Dockerfile(run),
 }
 

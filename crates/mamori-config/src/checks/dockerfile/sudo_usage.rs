@@ -23,7 +23,7 @@
 //! Run privileged steps before switching `USER`.
 //!
 //! ## References
-//! - Trivy: `DS010`
+//! - Trivy: `DS-0010`
 //! - MITRE ATT&CK: [T1548.003](https://attack.mitre.org/techniques/T1548/003/)
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
@@ -37,7 +37,7 @@ check! {
     title: "sudo in RUN",
     severity: Medium,
     attack: ["T1548.003"],
-    refs: { trivy: ["DS010"] },
+    refs: { checkov: ["CKV2_DOCKER_1"], trivy: ["DS-0010"], hadolint: ["DL3004"] },
     run: Dockerfile(run),
 }
 

@@ -26,7 +26,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_3`
-//! - Trivy: `DS002`
+//! - Trivy: `DS-0002`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://docs.docker.com/build/building/best-practices/>
@@ -41,7 +41,7 @@ check! {
     title: "Final stage sets no USER",
     severity: Medium,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_DOCKER_3"], trivy: ["DS002"] },
+    refs: { checkov: ["CKV_DOCKER_3"], trivy: ["DS-0002"] },
     run: Dockerfile(run),
 }
 

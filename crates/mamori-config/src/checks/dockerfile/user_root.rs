@@ -25,7 +25,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_8`
-//! - Trivy: `DS002`
+//! - Trivy: `DS-0002`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://docs.docker.com/build/building/best-practices/>
@@ -40,7 +40,7 @@ check! {
     title: "Final stage runs as root",
     severity: High,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS002"] },
+    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"], hadolint: ["DL3002"] },
     run: Dockerfile(run),
 }
 

@@ -35,7 +35,7 @@ check! {
     title: "Docker socket declared as a volume",
     severity: High,
     attack: ["T1610"],
-    refs: {  },
+    refs: {},
     run: Dockerfile(run),
 }
 

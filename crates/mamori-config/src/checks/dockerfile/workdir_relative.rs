@@ -22,7 +22,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_10`
-//! - Trivy: `DS009`
+//! - Trivy: `DS-0009`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -35,7 +35,7 @@ check! {
     title: "Relative WORKDIR",
     severity: Low,
     attack: [],
-    refs: { checkov: ["CKV_DOCKER_10"], trivy: ["DS009"] },
+    refs: { checkov: ["CKV_DOCKER_10"], trivy: ["DS-0009"], hadolint: ["DL3000"] },
     run: Dockerfile(run),
 }
 

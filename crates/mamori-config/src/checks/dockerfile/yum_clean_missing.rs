@@ -21,7 +21,7 @@
 //! Append `&& yum clean all`.
 //!
 //! ## References
-//! - Trivy: `DS015`
+//! - Trivy: `DS-0015`
 //! - <https://docs.docker.com/build/building/best-practices/>
 //! - <https://docs.docker.com/reference/dockerfile/>
 
@@ -34,7 +34,7 @@ check! {
     title: "yum install without yum clean all",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS015"] },
+    refs: { trivy: ["DS-0015"], hadolint: ["DL3032"] },
     run: Dockerfile(run),
 }
 

@@ -32,7 +32,7 @@ check! {
     title: "yum/dnf install without -y",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: { hadolint: ["DL3038"] },
     run: Dockerfile(run),
 }
 

@@ -32,7 +32,7 @@ check! {
     title: "zypper install without zypper clean",
     severity: Low,
     attack: [],
-    refs: {  },
+    refs: { trivy: ["DS-0020"], hadolint: ["DL3036"] },
     run: Dockerfile(run),
 }
 

@@ -22,8 +22,9 @@
 //! only runs on Kubernetes, and disable this check).
 //!
 //! ## References
+//! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/) (as MAM-DF-026)
 //! - Checkov: `CKV_DOCKER_2` (Dockerfile form)
-//! - Trivy: `DS026` (Dockerfile form)
+//! - Trivy: `DS-0026` (Dockerfile form)
 //! - <https://docs.docker.com/reference/dockerfile/#healthcheck>
 
 use crate::checks::prelude::*;
@@ -35,8 +36,8 @@ check! {
     group: "image",
     title: "Image has no HEALTHCHECK",
     severity: Low,
-    attack: [],
-    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS026"] },
+    attack: ["T1499"],
+    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS-0026"] },
     run: Image(run),
 }
 

@@ -23,7 +23,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_8` (Dockerfile form)
-//! - Trivy: `DS002` (applied to image configs by `trivy image --image-config-scanners misconfig`)
+//! - Trivy: `DS-0002` (applied to image configs by `trivy image --image-config-scanners misconfig`)
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://docs.docker.com/reference/dockerfile/#user>
 
@@ -37,7 +37,7 @@ check! {
     title: "Image runs as root",
     severity: High,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS002"] },
+    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"] },
     run: Image(run),
 }
 

@@ -24,7 +24,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_DOCKER_1` (port 22, Dockerfile form)
-//! - Trivy: `DS004` (port 22, Dockerfile form)
+//! - Trivy: `DS-0004` (port 22, Dockerfile form)
 //! - MITRE ATT&CK: [T1133](https://attack.mitre.org/techniques/T1133/)
 
 use crate::checks::prelude::*;
@@ -37,7 +37,7 @@ check! {
     title: "Image exposes a remote-administration port",
     severity: High,
     attack: ["T1133"],
-    refs: { checkov: ["CKV_DOCKER_1"], trivy: ["DS004"] },
+    refs: { checkov: ["CKV_DOCKER_1"], trivy: ["DS-0004"] },
     run: Image(run),
 }
 

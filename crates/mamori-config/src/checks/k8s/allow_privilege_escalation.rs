@@ -41,7 +41,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_20`
-//! - Trivy: `KSV001`
+//! - Trivy: `KSV-0001`
 //! - Kubescape: `C-0016`
 //! - Pod Security Standards: `Privilege Escalation`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.6`
@@ -59,7 +59,7 @@ check! {
     title: "Container allows privilege escalation",
     severity: Medium,
     attack: ["T1068", "T1611"],
-    refs: { checkov: ["CKV_K8S_20"], trivy: ["KSV001"], kubescape: ["C-0016"], pss: ["Privilege Escalation"], cis: ["5.2.6"], nsa: ["Privilege escalation"] },
+    refs: { checkov: ["CKV_K8S_20"], trivy: ["KSV-0001"], kubescape: ["C-0016"], pss: ["Privilege Escalation"], cis: ["5.2.6"], nsa: ["Privilege escalation"] },
     run: Pod(run),
 }
 

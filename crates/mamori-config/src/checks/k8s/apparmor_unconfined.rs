@@ -42,7 +42,7 @@
 //! Use `RuntimeDefault` or a `Localhost` profile.
 //!
 //! ## References
-//! - Trivy: `KSV002`
+//! - Trivy: `KSV-0002`
 //! - Pod Security Standards: `AppArmor`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -57,7 +57,7 @@ check! {
     title: "AppArmor disabled",
     severity: High,
     attack: ["T1611"],
-    refs: { trivy: ["KSV002"], pss: ["AppArmor"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
+    refs: { trivy: ["KSV-0002"], pss: ["AppArmor"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

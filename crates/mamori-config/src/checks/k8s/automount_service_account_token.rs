@@ -38,7 +38,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_38`
-//! - Trivy: `KSV036`
+//! - Trivy: `KSV-0036`
 //! - Kubescape: `C-0034`
 //! - CIS Kubernetes Benchmark v1.8: `5.1.6`
 //! - MITRE ATT&CK: [T1528](https://attack.mitre.org/techniques/T1528/)
@@ -55,7 +55,7 @@ check! {
     title: "Service account token mounted",
     severity: Medium,
     attack: ["T1528", "T1552.007"],
-    refs: { checkov: ["CKV_K8S_38"], trivy: ["KSV036"], kubescape: ["C-0034"], cis: ["5.1.6"], nsa: ["Service account tokens"] },
+    refs: { checkov: ["CKV_K8S_38"], trivy: ["KSV-0036"], kubescape: ["C-0034"], cis: ["5.1.6"], nsa: ["Service account tokens"] },
     run: Pod(run),
 }
 

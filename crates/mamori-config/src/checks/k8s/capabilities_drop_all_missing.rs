@@ -43,7 +43,7 @@
 //! `NET_BIND_SERVICE`).
 //!
 //! ## References
-//! - Trivy: `KSV003`
+//! - Trivy: `KSV-0003`
 //! - Pod Security Standards: `Capabilities`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.10`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
@@ -60,7 +60,7 @@ check! {
     title: "Container does not drop all capabilities",
     severity: Low,
     attack: ["T1068", "T1611"],
-    refs: { trivy: ["KSV003"], pss: ["Capabilities"], cis: ["5.2.10"], nsa: ["Linux capabilities"] },
+    refs: { checkov: ["CKV_K8S_37"], trivy: ["KSV-0003"], pss: ["Capabilities"], cis: ["5.2.10"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -38,7 +38,7 @@
 //! Add a `capabilities.drop` list, ideally `[ALL]`.
 //!
 //! ## References
-//! - Trivy: `KSV004`
+//! - Trivy: `KSV-0004`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -52,7 +52,7 @@ check! {
     title: "Container drops no capabilities",
     severity: Low,
     attack: ["T1068"],
-    refs: { trivy: ["KSV004"] },
+    refs: { trivy: ["KSV-0004"] },
     run: Pod(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "Container adds CAP_NET_RAW",
     severity: Medium,
     attack: ["T1557"],
-    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
+    refs: { checkov: ["CKV_K8S_28"], trivy: ["KSV-0119"], kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -45,7 +45,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_25`
-//! - Trivy: `KSV022`
+//! - Trivy: `KSV-0022`
 //! - Pod Security Standards: `Capabilities`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.9`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
@@ -62,7 +62,7 @@ check! {
     title: "Container adds a non-default capability",
     severity: Medium,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_K8S_25"], trivy: ["KSV022"], pss: ["Capabilities"], cis: ["5.2.9"] },
+    refs: { checkov: ["CKV_K8S_25"], trivy: ["KSV-0022"], pss: ["Capabilities"], cis: ["5.2.9"] },
     run: Pod(run),
 }
 

@@ -59,7 +59,7 @@ check! {
     title: "Container adds a capability other than NET_BIND_SERVICE",
     severity: Low,
     attack: ["T1068"],
-    refs: { pss: ["Capabilities"] },
+    refs: { trivy: ["KSV-0106"], pss: ["Capabilities"] },
     run: Pod(run),
 }
 

@@ -42,7 +42,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_39`
-//! - Trivy: `KSV005`
+//! - Trivy: `KSV-0005`
 //! - Kubescape: `C-0046`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -57,7 +57,7 @@ check! {
     title: "Container adds CAP_SYS_ADMIN",
     severity: Critical,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_39"], trivy: ["KSV005"], kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
+    refs: { checkov: ["CKV_K8S_39"], trivy: ["KSV-0005"], kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

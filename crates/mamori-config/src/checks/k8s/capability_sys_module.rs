@@ -55,7 +55,7 @@ check! {
     title: "Container adds CAP_SYS_MODULE",
     severity: Critical,
     attack: ["T1611", "T1547.006"],
-    refs: { kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
+    refs: { trivy: ["KSV-0120"], kubescape: ["C-0046"], nsa: ["Linux capabilities"] },
     run: Pod(run),
 }
 

@@ -57,7 +57,7 @@ check! {
     title: "Memory-backed emptyDir without a size limit",
     severity: Low,
     attack: ["T1499"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

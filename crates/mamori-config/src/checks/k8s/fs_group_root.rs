@@ -39,7 +39,7 @@
 //! Use a non-zero `fsGroup`.
 //!
 //! ## References
-//! - Trivy: `KSV029`
+//! - Trivy: `KSV-0116`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -53,7 +53,7 @@ check! {
     title: "Pod volumes owned by the root group",
     severity: Medium,
     attack: ["T1068"],
-    refs: { trivy: ["KSV029"] },
+    refs: { trivy: ["KSV-0116"] },
     run: Pod(run),
 }
 

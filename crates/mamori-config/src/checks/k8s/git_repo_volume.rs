@@ -57,7 +57,7 @@ check! {
     title: "gitRepo volume",
     severity: High,
     attack: ["T1611", "T1059"],
-    refs: {  },
+    refs: { trivy: ["KSV-0028"] },
     run: Pod(run),
 }
 

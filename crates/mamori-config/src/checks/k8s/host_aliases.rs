@@ -38,7 +38,7 @@
 //! Use DNS (a Service or ExternalName) instead of `hostAliases`.
 //!
 //! ## References
-//! - Trivy: `KSV007`
+//! - Trivy: `KSV-0007`
 //! - MITRE ATT&CK: [T1565.002](https://attack.mitre.org/techniques/T1565/002/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -52,7 +52,7 @@ check! {
     title: "Pod overrides host name resolution",
     severity: Low,
     attack: ["T1565.002"],
-    refs: { trivy: ["KSV007"] },
+    refs: { trivy: ["KSV-0007"] },
     run: Pod(run),
 }
 

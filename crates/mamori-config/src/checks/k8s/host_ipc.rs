@@ -38,7 +38,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_18`
-//! - Trivy: `KSV008`
+//! - Trivy: `KSV-0008`
 //! - Kubescape: `C-0038`
 //! - Pod Security Standards: `Host Namespaces`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.4`
@@ -55,7 +55,7 @@ check! {
     title: "Pod shares the host IPC namespace",
     severity: High,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_18"], trivy: ["KSV008"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.4"], nsa: ["Host namespaces"] },
+    refs: { checkov: ["CKV_K8S_18"], trivy: ["KSV-0008"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.4"], nsa: ["Host namespaces"] },
     run: Pod(run),
 }
 

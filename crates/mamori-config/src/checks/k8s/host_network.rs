@@ -39,7 +39,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_19`
-//! - Trivy: `KSV009`
+//! - Trivy: `KSV-0009`
 //! - Kubescape: `C-0041`
 //! - Pod Security Standards: `Host Namespaces`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.5`
@@ -58,7 +58,7 @@ check! {
     title: "Pod uses the host network",
     severity: High,
     attack: ["T1611", "T1557", "T1040"],
-    refs: { checkov: ["CKV_K8S_19"], trivy: ["KSV009"], kubescape: ["C-0041"], pss: ["Host Namespaces"], cis: ["5.2.5"], nsa: ["Host namespaces"] },
+    refs: { checkov: ["CKV_K8S_19"], trivy: ["KSV-0009"], kubescape: ["C-0041"], pss: ["Host Namespaces"], cis: ["5.2.5"], nsa: ["Host namespaces"] },
     run: Pod(run),
 }
 

@@ -57,7 +57,7 @@ check! {
     title: "Host /dev mounted",
     severity: High,
     attack: ["T1611", "T1006"],
-    refs: { nsa: ["hostPath volumes"] },
+    refs: { trivy: ["KSV-0121"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

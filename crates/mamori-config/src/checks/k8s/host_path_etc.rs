@@ -57,7 +57,7 @@ check! {
     title: "Host /etc mounted",
     severity: High,
     attack: ["T1611", "T1552.001"],
-    refs: { nsa: ["hostPath volumes"] },
+    refs: { trivy: ["KSV-0121"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

@@ -56,7 +56,7 @@ check! {
     title: "Host /proc or /sys mounted",
     severity: High,
     attack: ["T1611"],
-    refs: { nsa: ["hostPath volumes"] },
+    refs: { trivy: ["KSV-0121"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

@@ -47,7 +47,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_27`
-//! - Trivy: `KSV006`
+//! - Trivy: `KSV-0006`
 //! - Kubescape: `C-0074`
 //! - MITRE ATT&CK: [T1610](https://attack.mitre.org/techniques/T1610/)
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
@@ -63,7 +63,7 @@ check! {
     title: "Container runtime socket mounted",
     severity: Critical,
     attack: ["T1610", "T1611"],
-    refs: { checkov: ["CKV_K8S_27"], trivy: ["KSV006"], kubescape: ["C-0074"], nsa: ["hostPath volumes"] },
+    refs: { checkov: ["CKV_K8S_27"], trivy: ["KSV-0006"], kubescape: ["C-0074"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

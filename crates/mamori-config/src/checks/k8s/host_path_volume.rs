@@ -43,7 +43,7 @@
 //! Use a PersistentVolumeClaim, `emptyDir`, ConfigMap or CSI volume instead.
 //!
 //! ## References
-//! - Trivy: `KSV023`
+//! - Trivy: `KSV-0023`
 //! - Kubescape: `C-0048`
 //! - Pod Security Standards: `HostPath Volumes`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.12`
@@ -61,7 +61,7 @@ check! {
     title: "hostPath volume",
     severity: Medium,
     attack: ["T1611", "T1006"],
-    refs: { trivy: ["KSV023"], kubescape: ["C-0048"], pss: ["HostPath Volumes"], cis: ["5.2.12"], nsa: ["hostPath volumes"] },
+    refs: { trivy: ["KSV-0023"], kubescape: ["C-0048"], pss: ["HostPath Volumes"], cis: ["5.2.12"], nsa: ["hostPath volumes"] },
     run: Pod(run),
 }
 

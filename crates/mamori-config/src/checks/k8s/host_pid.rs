@@ -38,7 +38,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_17`
-//! - Trivy: `KSV010`
+//! - Trivy: `KSV-0010`
 //! - Kubescape: `C-0038`
 //! - Pod Security Standards: `Host Namespaces`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.3`
@@ -56,7 +56,7 @@ check! {
     title: "Pod shares the host PID namespace",
     severity: High,
     attack: ["T1611", "T1055"],
-    refs: { checkov: ["CKV_K8S_17"], trivy: ["KSV010"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.3"], nsa: ["Host namespaces"] },
+    refs: { checkov: ["CKV_K8S_17"], trivy: ["KSV-0010"], kubescape: ["C-0038"], pss: ["Host Namespaces"], cis: ["5.2.3"], nsa: ["Host namespaces"] },
     run: Pod(run),
 }
 

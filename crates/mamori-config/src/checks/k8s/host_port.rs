@@ -41,7 +41,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_26`
-//! - Trivy: `KSV024`
+//! - Trivy: `KSV-0024`
 //! - Kubescape: `C-0044`
 //! - Pod Security Standards: `Host Ports`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.13`
@@ -59,7 +59,7 @@ check! {
     title: "Container uses a host port",
     severity: Medium,
     attack: ["T1133", "T1599"],
-    refs: { checkov: ["CKV_K8S_26"], trivy: ["KSV024"], kubescape: ["C-0044"], pss: ["Host Ports"], cis: ["5.2.13"] },
+    refs: { checkov: ["CKV_K8S_26"], trivy: ["KSV-0024"], kubescape: ["C-0044"], pss: ["Host Ports"], cis: ["5.2.13"] },
     run: Pod(run),
 }
 

@@ -51,7 +51,7 @@ check! {
     title: "Pod does not use a user namespace",
     severity: Low,
     attack: ["T1611"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

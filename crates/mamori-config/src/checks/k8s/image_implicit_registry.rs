@@ -49,7 +49,7 @@ check! {
     title: "Image without an explicit registry",
     severity: Low,
     attack: ["T1195.002"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

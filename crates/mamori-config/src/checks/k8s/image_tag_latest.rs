@@ -36,7 +36,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_14`
-//! - Trivy: `KSV013`
+//! - Trivy: `KSV-0013`
 //! - MITRE ATT&CK: [T1525](https://attack.mitre.org/techniques/T1525/)
 //! - MITRE ATT&CK: [T1195.002](https://attack.mitre.org/techniques/T1195/002/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -51,7 +51,7 @@ check! {
     title: "Image uses the latest tag or no tag",
     severity: Medium,
     attack: ["T1525", "T1195.002"],
-    refs: { checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
+    refs: { checkov: ["CKV_K8S_14"], trivy: ["KSV-0013"] },
     run: Pod(run),
 }
 

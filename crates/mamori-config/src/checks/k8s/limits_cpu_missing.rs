@@ -43,7 +43,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_11`
-//! - Trivy: `KSV011`
+//! - Trivy: `KSV-0011`
 //! - Kubescape: `C-0050`
 //! - MITRE ATT&CK: [T1496](https://attack.mitre.org/techniques/T1496/)
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
@@ -59,7 +59,7 @@ check! {
     title: "No CPU limit",
     severity: Medium,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_11"], trivy: ["KSV011"], kubescape: ["C-0050"], nsa: ["Resource policies (limits)"] },
+    refs: { checkov: ["CKV_K8S_11"], trivy: ["KSV-0011"], kubescape: ["C-0050"], nsa: ["Resource policies (limits)"] },
     run: Pod(run),
 }
 

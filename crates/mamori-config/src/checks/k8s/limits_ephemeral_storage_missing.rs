@@ -56,7 +56,7 @@ check! {
     title: "No ephemeral storage limit",
     severity: Medium,
     attack: ["T1496", "T1499"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

@@ -43,7 +43,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_13`
-//! - Trivy: `KSV018`
+//! - Trivy: `KSV-0018`
 //! - Kubescape: `C-0004`
 //! - MITRE ATT&CK: [T1496](https://attack.mitre.org/techniques/T1496/)
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
@@ -59,7 +59,7 @@ check! {
     title: "No memory limit",
     severity: Medium,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_13"], trivy: ["KSV018"], kubescape: ["C-0004"], nsa: ["Resource policies (limits)"] },
+    refs: { checkov: ["CKV_K8S_13"], trivy: ["KSV-0018"], kubescape: ["C-0004"], nsa: ["Resource policies (limits)"] },
     run: Pod(run),
 }
 

@@ -51,7 +51,7 @@ check! {
     title: "Pod bypasses the scheduler",
     severity: Low,
     attack: ["T1610"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

@@ -43,7 +43,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_16`
-//! - Trivy: `KSV017`
+//! - Trivy: `KSV-0017`
 //! - Kubescape: `C-0057`
 //! - Pod Security Standards: `Privileged Containers`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.2`
@@ -61,7 +61,7 @@ check! {
     title: "Container runs privileged",
     severity: Critical,
     attack: ["T1611", "T1610"],
-    refs: { checkov: ["CKV_K8S_16"], trivy: ["KSV017"], kubescape: ["C-0057"], pss: ["Privileged Containers"], cis: ["5.2.2"], nsa: ["Privileged containers"] },
+    refs: { checkov: ["CKV_K8S_16"], trivy: ["KSV-0017"], kubescape: ["C-0057"], pss: ["Privileged Containers"], cis: ["5.2.2"], nsa: ["Privileged containers"] },
     run: Pod(run),
 }
 

@@ -52,7 +52,7 @@ check! {
     title: "Container listens on a privileged port",
     severity: Low,
     attack: ["T1068"],
-    refs: {  },
+    refs: { trivy: ["KSV-0117"] },
     run: Pod(run),
 }
 

@@ -41,7 +41,7 @@
 //! containers in a user namespace (`hostUsers: false`).
 //!
 //! ## References
-//! - Trivy: `KSV027`
+//! - Trivy: `KSV-0027`
 //! - Pod Security Standards: `/proc Mount Type`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -56,7 +56,7 @@ check! {
     title: "Unmasked /proc mount",
     severity: High,
     attack: ["T1611"],
-    refs: { trivy: ["KSV027"], pss: ["/proc Mount Type"] },
+    refs: { trivy: ["KSV-0027"], pss: ["/proc Mount Type"] },
     run: Pod(run),
 }
 

@@ -47,7 +47,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_22`
-//! - Trivy: `KSV014`
+//! - Trivy: `KSV-0014`
 //! - Kubescape: `C-0017`
 //! - MITRE ATT&CK: [T1105](https://attack.mitre.org/techniques/T1105/)
 //! - MITRE ATT&CK: [T1543](https://attack.mitre.org/techniques/T1543/)
@@ -63,7 +63,7 @@ check! {
     title: "Root file system is writable",
     severity: Low,
     attack: ["T1105", "T1543"],
-    refs: { checkov: ["CKV_K8S_22"], trivy: ["KSV014"], kubescape: ["C-0017"], nsa: ["Immutable container file systems"] },
+    refs: { checkov: ["CKV_K8S_22"], trivy: ["KSV-0014"], kubescape: ["C-0017"], nsa: ["Immutable container file systems"] },
     run: Pod(run),
 }
 

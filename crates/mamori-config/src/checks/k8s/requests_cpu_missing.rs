@@ -43,7 +43,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_10`
-//! - Trivy: `KSV015`
+//! - Trivy: `KSV-0015`
 //! - Kubescape: `C-0050`
 //! - MITRE ATT&CK: [T1496](https://attack.mitre.org/techniques/T1496/)
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
@@ -59,7 +59,7 @@ check! {
     title: "No CPU request",
     severity: Low,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_10"], trivy: ["KSV015"], kubescape: ["C-0050"] },
+    refs: { checkov: ["CKV_K8S_10"], trivy: ["KSV-0015"], kubescape: ["C-0050"] },
     run: Pod(run),
 }
 

@@ -43,7 +43,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_12`
-//! - Trivy: `KSV016`
+//! - Trivy: `KSV-0016`
 //! - Kubescape: `C-0004`
 //! - MITRE ATT&CK: [T1496](https://attack.mitre.org/techniques/T1496/)
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
@@ -59,7 +59,7 @@ check! {
     title: "No memory request",
     severity: Low,
     attack: ["T1496", "T1499"],
-    refs: { checkov: ["CKV_K8S_12"], trivy: ["KSV016"], kubescape: ["C-0004"] },
+    refs: { checkov: ["CKV_K8S_12"], trivy: ["KSV-0016"], kubescape: ["C-0004"] },
     run: Pod(run),
 }
 

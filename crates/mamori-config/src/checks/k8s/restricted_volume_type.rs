@@ -45,7 +45,7 @@
 //! Provision storage through PersistentVolumeClaims.
 //!
 //! ## References
-//! - Trivy: `KSV028`
+//! - Trivy: `KSV-0028`
 //! - Pod Security Standards: `Volume Types`
 //! - MITRE ATT&CK: [T1006](https://attack.mitre.org/techniques/T1006/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -60,7 +60,7 @@ check! {
     title: "Volume type not allowed by the restricted standard",
     severity: Low,
     attack: ["T1006"],
-    refs: { trivy: ["KSV028"], pss: ["Volume Types"] },
+    refs: { trivy: ["KSV-0028"], pss: ["Volume Types"] },
     run: Pod(run),
 }
 

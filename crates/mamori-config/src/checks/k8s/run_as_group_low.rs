@@ -39,7 +39,7 @@
 //! Use a GID of 10000 or more.
 //!
 //! ## References
-//! - Trivy: `KSV021`
+//! - Trivy: `KSV-0021`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -53,7 +53,7 @@ check! {
     title: "Container runs with a low GID",
     severity: Low,
     attack: ["T1068"],
-    refs: { trivy: ["KSV021"] },
+    refs: { trivy: ["KSV-0021"] },
     run: Pod(run),
 }
 

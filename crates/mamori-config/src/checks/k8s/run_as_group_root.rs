@@ -39,7 +39,7 @@
 //! Set `runAsGroup` to a non-zero GID.
 //!
 //! ## References
-//! - Trivy: `KSV029`
+//! - Trivy: `KSV-0116`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -53,7 +53,7 @@ check! {
     title: "Container runs with GID 0",
     severity: Medium,
     attack: ["T1068"],
-    refs: { trivy: ["KSV029"], nsa: ["Non-root containers"] },
+    refs: { trivy: ["KSV-0116"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "runAsNonRoot explicitly disabled",
     severity: High,
     attack: ["T1611", "T1068"],
-    refs: { pss: ["Running as Non-root"], nsa: ["Non-root containers"] },
+    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV-0012"], pss: ["Running as Non-root"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

@@ -42,7 +42,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_23`
-//! - Trivy: `KSV012`
+//! - Trivy: `KSV-0012`
 //! - Kubescape: `C-0013`
 //! - Pod Security Standards: `Running as Non-root`
 //! - CIS Kubernetes Benchmark v1.8: `5.2.7`
@@ -60,7 +60,7 @@ check! {
     title: "Container may run as root",
     severity: Medium,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV012"], kubescape: ["C-0013"], pss: ["Running as Non-root"], cis: ["5.2.7"], nsa: ["Non-root containers"] },
+    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV-0012"], kubescape: ["C-0013"], pss: ["Running as Non-root"], cis: ["5.2.7"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

@@ -40,7 +40,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_40`
-//! - Trivy: `KSV020`
+//! - Trivy: `KSV-0020`
 //! - MITRE ATT&CK: [T1068](https://attack.mitre.org/techniques/T1068/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
@@ -54,7 +54,7 @@ check! {
     title: "Container runs with a low UID",
     severity: Low,
     attack: ["T1068"],
-    refs: { checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
+    refs: { checkov: ["CKV_K8S_40"], trivy: ["KSV-0020"] },
     run: Pod(run),
 }
 

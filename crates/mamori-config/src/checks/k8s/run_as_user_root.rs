@@ -54,7 +54,7 @@ check! {
     title: "Container runs as UID 0",
     severity: High,
     attack: ["T1611", "T1068"],
-    refs: { pss: ["Running as Non-root user"], nsa: ["Non-root containers"] },
+    refs: { checkov: ["CKV_K8S_23"], trivy: ["KSV-0105"], pss: ["Running as Non-root user"], nsa: ["Non-root containers"] },
     run: Pod(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "Seccomp disabled by annotation",
     severity: High,
     attack: ["T1611"],
-    refs: { pss: ["Seccomp"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
+    refs: { trivy: ["KSV-0104"], pss: ["Seccomp"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

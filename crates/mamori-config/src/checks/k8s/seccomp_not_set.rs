@@ -40,7 +40,7 @@
 //!
 //! ## References
 //! - Checkov: `CKV_K8S_31`
-//! - Trivy: `KSV030`
+//! - Trivy: `KSV-0030`
 //! - Kubescape: `C-0055`
 //! - Pod Security Standards: `Seccomp`
 //! - CIS Kubernetes Benchmark v1.8: `5.7.2`
@@ -57,7 +57,7 @@ check! {
     title: "No seccomp profile",
     severity: Medium,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"], kubescape: ["C-0055"], pss: ["Seccomp"], cis: ["5.7.2"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
+    refs: { checkov: ["CKV_K8S_31"], trivy: ["KSV-0030"], kubescape: ["C-0055"], pss: ["Seccomp"], cis: ["5.7.2"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "Seccomp explicitly disabled",
     severity: High,
     attack: ["T1611"],
-    refs: { pss: ["Seccomp"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
+    refs: { checkov: ["CKV_K8S_31"], trivy: ["KSV-0104"], pss: ["Seccomp"], nsa: ["Kernel hardening (seccomp, AppArmor)"] },
     run: Pod(run),
 }
 

@@ -42,7 +42,7 @@
 //! Remove the custom type; set only `level` if you need MCS separation.
 //!
 //! ## References
-//! - Trivy: `KSV025`
+//! - Trivy: `KSV-0025`
 //! - Pod Security Standards: `SELinux`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -57,7 +57,7 @@ check! {
     title: "Custom SELinux type",
     severity: Medium,
     attack: ["T1611"],
-    refs: { trivy: ["KSV025"], pss: ["SELinux"] },
+    refs: { trivy: ["KSV-0025"], pss: ["SELinux"] },
     run: Pod(run),
 }
 

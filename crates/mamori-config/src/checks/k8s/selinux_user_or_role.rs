@@ -42,7 +42,7 @@
 //! Remove `user` and `role`.
 //!
 //! ## References
-//! - Trivy: `KSV025`
+//! - Trivy: `KSV-0025`
 //! - Pod Security Standards: `SELinux`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -57,7 +57,7 @@ check! {
     title: "SELinux user or role set",
     severity: Medium,
     attack: ["T1611"],
-    refs: { trivy: ["KSV025"], pss: ["SELinux"] },
+    refs: { trivy: ["KSV-0025"], pss: ["SELinux"] },
     run: Pod(run),
 }
 

@@ -50,7 +50,7 @@ check! {
     title: "Containers share a process namespace",
     severity: Low,
     attack: ["T1055"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

@@ -51,7 +51,7 @@ check! {
     title: "Workload uses a system priority class",
     severity: Low,
     attack: ["T1499"],
-    refs: {  },
+    refs: {},
     run: Pod(run),
 }
 

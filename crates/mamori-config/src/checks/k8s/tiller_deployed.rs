@@ -50,7 +50,7 @@ check! {
     title: "Helm v2 Tiller deployed",
     severity: High,
     attack: ["T1610", "T1078"],
-    refs: { checkov: ["CKV_K8S_34"] },
+    refs: { checkov: ["CKV_K8S_34"], trivy: ["KSV-0102"] },
     run: Pod(run),
 }
 

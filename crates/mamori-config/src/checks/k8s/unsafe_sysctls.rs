@@ -46,7 +46,7 @@
 //! `--allowed-unsafe-sysctls`.
 //!
 //! ## References
-//! - Trivy: `KSV026`
+//! - Trivy: `KSV-0026`
 //! - Pod Security Standards: `Sysctls`
 //! - MITRE ATT&CK: [T1611](https://attack.mitre.org/techniques/T1611/)
 //! - MITRE ATT&CK: [T1499](https://attack.mitre.org/techniques/T1499/)
@@ -62,7 +62,7 @@ check! {
     title: "Unsafe sysctl",
     severity: High,
     attack: ["T1611", "T1499"],
-    refs: { trivy: ["KSV026"], pss: ["Sysctls"] },
+    refs: { trivy: ["KSV-0026"], pss: ["Sysctls"] },
     run: Pod(run),
 }
 

@@ -57,7 +57,7 @@ check! {
     title: "Windows HostProcess container",
     severity: Critical,
     attack: ["T1611"],
-    refs: { pss: ["HostProcess"], cis: ["5.2.11"], nsa: ["Privileged containers"] },
+    refs: { trivy: ["KSV-0103"], pss: ["HostProcess"], cis: ["5.2.11"], nsa: ["Privileged containers"] },
     run: Pod(run),
 }
 

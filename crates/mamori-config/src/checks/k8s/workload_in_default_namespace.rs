@@ -50,7 +50,7 @@ check! {
     title: "Workload in the default namespace",
     severity: Low,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_21"], kubescape: ["C-0061"], cis: ["5.7.4"] },
+    refs: { checkov: ["CKV_K8S_21"], trivy: ["KSV-0110"], kubescape: ["C-0061"], cis: ["5.7.4"] },
     run: Pod(run),
 }
 

@@ -35,7 +35,7 @@
 //! Use a dedicated namespace.
 //!
 //! ## References
-//! - Trivy: `KSV037`
+//! - Trivy: `KSV-0037`
 //! - MITRE ATT&CK: [T1078](https://attack.mitre.org/techniques/T1078/)
 //! - MITRE ATT&CK: [T1036](https://attack.mitre.org/techniques/T1036/)
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
@@ -50,7 +50,7 @@ check! {
     title: "Workload in kube-system",
     severity: Medium,
     attack: ["T1078", "T1036"],
-    refs: { trivy: ["KSV037"] },
+    refs: { trivy: ["KSV-0037"] },
     run: Pod(run),
 }
 

@@ -66,7 +66,7 @@ check! {
     title: "Ingress rule without a host",
     severity: Low,
     attack: ["T1190"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

@@ -60,7 +60,7 @@ check! {
     title: "NetworkPolicy allows all egress",
     severity: Low,
     attack: ["T1041"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

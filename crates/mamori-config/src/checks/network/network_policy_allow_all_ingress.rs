@@ -58,7 +58,7 @@ check! {
     title: "NetworkPolicy allows all ingress",
     severity: Medium,
     attack: ["T1021"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

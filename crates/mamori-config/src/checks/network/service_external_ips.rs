@@ -51,7 +51,7 @@ check! {
     title: "Service sets externalIPs",
     severity: High,
     attack: ["T1557"],
-    refs: {  },
+    refs: { trivy: ["KSV-0108"] },
     run: Object(run),
 }
 

@@ -48,7 +48,7 @@ check! {
     title: "ExternalName Service",
     severity: Low,
     attack: ["T1090"],
-    refs: {  },
+    refs: { trivy: ["KSV-0108"] },
     run: Object(run),
 }
 

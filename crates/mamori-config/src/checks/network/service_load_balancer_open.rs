@@ -55,7 +55,7 @@ check! {
     title: "LoadBalancer Service open to the internet",
     severity: Medium,
     attack: ["T1133", "T1190"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

@@ -53,7 +53,7 @@ check! {
     title: "NodePort Service",
     severity: Low,
     attack: ["T1133"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

@@ -58,7 +58,7 @@ check! {
     title: "Binding to cluster-admin",
     severity: High,
     attack: ["T1078.004", "T1098"],
-    refs: { kubescape: ["C-0035"], cis: ["5.1.1"], nsa: ["RBAC least privilege"] },
+    refs: { trivy: ["KSV-0111"], kubescape: ["C-0035"], cis: ["5.1.1"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

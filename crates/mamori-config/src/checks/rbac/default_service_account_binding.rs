@@ -56,7 +56,7 @@ check! {
     title: "Binding grants rights to a default service account",
     severity: Medium,
     attack: ["T1078.004"],
-    refs: { kubescape: ["C-0189"], cis: ["5.1.5"] },
+    refs: { checkov: ["CKV_K8S_42"], kubescape: ["C-0189"], cis: ["5.1.5"] },
     run: Object(run),
 }
 

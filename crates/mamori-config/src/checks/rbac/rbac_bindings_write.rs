@@ -48,7 +48,7 @@ check! {
     title: "Role can create role bindings",
     severity: High,
     attack: ["T1098"],
-    refs: {  },
+    refs: { checkov: ["CKV_K8S_157"], trivy: ["KSV-0050"] },
     run: Object(run),
 }
 

@@ -48,7 +48,7 @@ check! {
     title: "ClusterRole can modify config maps",
     severity: Medium,
     attack: ["T1098", "T1565"],
-    refs: {  },
+    refs: { trivy: ["KSV-0049"] },
     run: Object(run),
 }
 

@@ -49,7 +49,7 @@ check! {
     title: "Role can create pods",
     severity: High,
     attack: ["T1610", "T1078.004"],
-    refs: { kubescape: ["C-0188"], cis: ["5.1.4"] },
+    refs: { trivy: ["KSV-0048"], kubescape: ["C-0188"], cis: ["5.1.4"] },
     run: Object(run),
 }
 

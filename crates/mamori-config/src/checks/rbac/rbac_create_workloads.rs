@@ -50,7 +50,7 @@ check! {
     title: "Role can create or change workloads",
     severity: High,
     attack: ["T1610", "T1078.004"],
-    refs: { kubescape: ["C-0188"], cis: ["5.1.4"] },
+    refs: { trivy: ["KSV-0048"], kubescape: ["C-0188"], cis: ["5.1.4"] },
     run: Object(run),
 }
 

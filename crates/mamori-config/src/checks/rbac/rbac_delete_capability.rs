@@ -49,7 +49,7 @@ check! {
     title: "Role can delete workloads or pods",
     severity: Medium,
     attack: ["T1485", "T1489"],
-    refs: { kubescape: ["C-0007"] },
+    refs: { trivy: ["KSV-0048"], kubescape: ["C-0007"] },
     run: Object(run),
 }
 

@@ -47,7 +47,7 @@ check! {
     title: "Role can add ephemeral containers",
     severity: High,
     attack: ["T1609", "T1610"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

@@ -47,7 +47,7 @@ check! {
     title: "Role can modify nodes",
     severity: High,
     attack: ["T1610", "T1098"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

@@ -48,7 +48,7 @@ check! {
     title: "Role can exec into pods",
     severity: High,
     attack: ["T1609"],
-    refs: { kubescape: ["C-0002"] },
+    refs: { trivy: ["KSV-0053"], kubescape: ["C-0002"] },
     run: Object(run),
 }
 

@@ -46,7 +46,7 @@ check! {
     title: "Role can modify roles",
     severity: High,
     attack: ["T1098"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 

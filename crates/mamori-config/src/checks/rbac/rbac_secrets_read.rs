@@ -49,7 +49,7 @@ check! {
     title: "Role can read secrets",
     severity: High,
     attack: ["T1552.007", "T1528"],
-    refs: { kubescape: ["C-0015"], cis: ["5.1.2"] },
+    refs: { trivy: ["KSV-0041"], kubescape: ["C-0015"], cis: ["5.1.2"] },
     run: Object(run),
 }
 

@@ -49,7 +49,7 @@ check! {
     title: "Role grants access to all resources",
     severity: High,
     attack: ["T1078.004", "T1098"],
-    refs: { checkov: ["CKV_K8S_49"], kubescape: ["C-0187"], cis: ["5.1.3"], nsa: ["RBAC least privilege"] },
+    refs: { checkov: ["CKV_K8S_49"], trivy: ["KSV-0046"], kubescape: ["C-0187"], cis: ["5.1.3"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

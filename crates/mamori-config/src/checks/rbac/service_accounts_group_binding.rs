@@ -55,7 +55,7 @@ check! {
     title: "Binding grants rights to all service accounts",
     severity: High,
     attack: ["T1078.004"],
-    refs: {  },
+    refs: {},
     run: Object(run),
 }
 
