@@ -90,6 +90,10 @@ pub fn compliance_summary(
     for f in findings {
         by_check.entry(&f.check_id).or_default().push(f);
     }
+    // Section numbers in numeric order (1.2.2 before 1.2.10); names and
+    // ATT&CK IDs keep their text order.
+    let mut controls: Vec<(String, Vec<&'static str>)> = controls.into_iter().collect();
+    controls.sort_by_cached_key(|(k, _)| control_order(k));
     Ok(controls
         .into_iter()
         .map(|(control, checks)| {
@@ -117,6 +121,17 @@ pub fn compliance_summary(
         .collect())
 }
 
+/// Sort key of a control: dotted numbers compare numerically, anything else
+/// by its text.
+fn control_order(k: &str) -> Vec<(u64, String)> {
+    k.split('.')
+        .map(|p| match p.parse::<u64>() {
+            Ok(n) => (n, String::new()),
+            Err(_) => (u64::MAX, p.to_string()),
+        })
+        .collect()
+}
+
 /// `file: Kind/namespace/name` (or the file alone, for Dockerfiles).
 fn describe(f: &Finding) -> String {
     match &f.object {
@@ -133,6 +148,19 @@ fn describe(f: &Finding) -> String {
 mod tests {
     use super::*;
     use crate::scanner::{Input, Scanner, Settings};
+
+    #[test]
+    fn cis_sections_are_in_numeric_order() {
+        let cis = compliance_summary("cis-k8s", &[]).unwrap();
+        let ids: Vec<&str> = cis.iter().map(|c| c.control.as_str()).collect();
+        let pos = |id: &str| ids.iter().position(|x| *x == id).unwrap();
+        assert!(pos("1.2.2") < pos("1.2.10"), "{ids:?}");
+        assert!(pos("2.6") < pos("5.1.1"), "{ids:?}");
+        assert!(pos("5.1.9") < pos("5.1.10"), "{ids:?}");
+        let mut sorted = ids.clone();
+        sorted.sort_by_cached_key(|k| control_order(k));
+        assert_eq!(ids, sorted);
+    }
 
     #[test]
     fn summaries_group_findings_by_control() {

@@ -29,7 +29,7 @@ pub mod image;
 pub mod model;
 pub mod policy;
 pub mod pss;
-mod rego_compat;
+pub mod rego_compat;
 mod scanner;
 pub mod workload;
 

@@ -556,7 +556,7 @@ fn format_verbs(lit: &str) -> Option<Vec<(usize, usize, char)>> {
 
 /// `src` rewritten as described in the module documentation (borrowed when
 /// nothing changes). The result has the same lines as `src`.
-pub(crate) fn rewrite(src: &str) -> Cow<'_, str> {
+pub fn rewrite(src: &str) -> Cow<'_, str> {
     let Some(toks) = lex(src) else {
         return Cow::Borrowed(src);
     };
