@@ -212,3 +212,23 @@ spec:
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].line, 14);
 }
+
+/// MAM-DF-047 fires only on values that turn verification off.
+#[test]
+fn tls_verification_settings_that_keep_verification_are_not_reported() {
+    let ok = "FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1\n\
+              ARG NPM_CONFIG_STRICT_SSL=true\n\
+              RUN git config --global http.sslVerify true && npm config set strict-ssl true\n\
+              RUN git -c http.sslVerify=true clone https://git.example.com/a.git\n";
+    let bad = "FROM node:22\nRUN git -c http.sslVerify=false clone https://git.example.com/a.git\n\
+               RUN dnf install -y --setopt=sslverify=0 tool\n";
+    let scan = |text: &str| {
+        Scanner::new(settings())
+            .only("MAM-DF-047")
+            .scan(&[Input::new("Dockerfile", text.as_bytes().to_vec())])
+            .findings
+    };
+    assert!(scan(ok).is_empty(), "{:?}", scan(ok));
+    let lines: Vec<usize> = scan(bad).iter().map(|f| f.line).collect();
+    assert_eq!(lines, [2, 3]);
+}

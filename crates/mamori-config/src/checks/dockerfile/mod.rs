@@ -39,6 +39,7 @@ pub(crate) mod secret_in_arg;
 pub(crate) mod secret_in_env;
 pub(crate) mod shell_form_entrypoint;
 pub(crate) mod sudo_usage;
+pub(crate) mod tls_verification_disabled;
 pub(crate) mod user_missing;
 pub(crate) mod user_root;
 pub(crate) mod volume_runtime_socket;
@@ -88,6 +89,7 @@ pub(crate) const ALL: &[&super::Check] = &[
     &secret_in_env::CHECK,
     &shell_form_entrypoint::CHECK,
     &sudo_usage::CHECK,
+    &tls_verification_disabled::CHECK,
     &user_missing::CHECK,
     &user_root::CHECK,
     &volume_runtime_socket::CHECK,

@@ -1,7 +1,8 @@
 //! ## What it does
-//! Reports package manager options that skip signature verification: `--allow-
-//! unauthenticated`, `--allow-insecure-repositories`, `--force-yes`, `--nogpgcheck`, `--no-
-//! gpg-checks`, `--allow-untrusted`, `--trusted-host`.
+//! Reports package manager options that skip signature verification:
+//! `--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes`,
+//! `--nogpgcheck`, `--no-gpg-checks`, `--allow-untrusted`, `--trusted-host`,
+//! and rpm's `--nosignature`, `--nodigest`, `--noverify`, `--nofiledigest`.
 //!
 //! ## Why is this bad?
 //! Unsigned or unverified packages can be swapped by anyone on the network path or
@@ -37,7 +38,7 @@ check! {
     title: "Package signature checks disabled",
     severity: High,
     attack: ["T1195.002", "T1553"],
-    refs: { checkov: ["CKV2_DOCKER_4", "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_11"] },
+    refs: { checkov: ["CKV2_DOCKER_4", "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"] },
     run: Dockerfile(run),
 }
 
@@ -55,6 +56,20 @@ fn run(df: &Dockerfile, settings: &Settings, out: &mut Out) {
             "--allow-untrusted",
             "--trusted-host",
         ];
+        for c in commands_of(&cmds, "rpm") {
+            const RPM: &[&str] = &[
+                "--nosignature",
+                "--nodigest",
+                "--noverify",
+                "--nofiledigest",
+            ];
+            if let Some(w) = c.iter().find(|w| RPM.contains(&w.as_str())) {
+                out.emit(
+                    i.line,
+                    format!("RUN disables package signature checks ({w})"),
+                );
+            }
+        }
         for c in &cmds {
             if let Some(w) = c.iter().find(|w| {
                 BAD.iter()

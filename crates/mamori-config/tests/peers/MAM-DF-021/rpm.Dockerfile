@@ -1,0 +1,2 @@
+FROM rockylinux:9
+RUN rpm -i --nosignature /tmp/tool.rpm

@@ -1,0 +1,2 @@
+FROM node:22
+ENV NPM_CONFIG_STRICT_SSL=false
