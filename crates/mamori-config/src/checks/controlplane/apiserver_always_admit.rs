@@ -63,7 +63,7 @@ check! {
     title: "API server enables the AlwaysAdmit plugin",
     severity: High,
     attack: ["T1610"],
-    refs: { checkov: ["CKV_K8S_79"], trivy: ["KCV-0011"], cis: ["1.2.10"] },
+    refs: { checkov: ["CKV_K8S_79"], trivy: ["KCV-0011"], kubescape: ["C-0122"], cis: ["1.2.10"] },
     run: Pod(run),
 }
 

@@ -67,7 +67,7 @@ check! {
     title: "API server accepts anonymous requests",
     severity: Medium,
     attack: ["T1078.001", "T1190"],
-    refs: { checkov: ["CKV_K8S_68"], trivy: ["KCV-0001"], cis: ["1.2.1"], nsa: ["Anonymous access"] },
+    refs: { checkov: ["CKV_K8S_68"], trivy: ["KCV-0001"], kubescape: ["C-0113"], cis: ["1.2.1"], nsa: ["Anonymous access"] },
     run: Pod(run),
 }
 

@@ -64,7 +64,7 @@ check! {
     title: "API server writes no audit log",
     severity: Medium,
     attack: ["T1562"],
-    refs: { checkov: ["CKV_K8S_91"], trivy: ["KCV-0019"], cis: ["1.2.16"] },
+    refs: { checkov: ["CKV_K8S_91"], trivy: ["KCV-0019"], kubescape: ["C-0130"], cis: ["1.2.16"] },
     run: Pod(run),
 }
 

@@ -71,7 +71,7 @@ check! {
     title: "API server keeps audit logs too briefly",
     severity: Low,
     attack: ["T1562"],
-    refs: { checkov: ["CKV_K8S_92", "CKV_K8S_93", "CKV_K8S_94"], trivy: ["KCV-0020", "KCV-0021", "KCV-0022"], cis: ["1.2.17", "1.2.18", "1.2.19"] },
+    refs: { checkov: ["CKV_K8S_92", "CKV_K8S_93", "CKV_K8S_94"], trivy: ["KCV-0020", "KCV-0021", "KCV-0022"], kubescape: ["C-0131", "C-0132", "C-0133"], cis: ["1.2.17", "1.2.18", "1.2.19"] },
     run: Pod(run),
 }
 

@@ -64,7 +64,7 @@ check! {
     title: "API server authorizes every request",
     severity: Critical,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_74"], trivy: ["KCV-0007"], cis: ["1.2.6"], nsa: ["RBAC least privilege"] },
+    refs: { checkov: ["CKV_K8S_74"], trivy: ["KCV-0007"], kubescape: ["C-0118"], cis: ["1.2.6"], nsa: ["RBAC least privilege"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "API server does not use the Node authorizer",
     severity: Medium,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_75"], trivy: ["KCV-0008"], cis: ["1.2.7"] },
+    refs: { checkov: ["CKV_K8S_75"], trivy: ["KCV-0008"], kubescape: ["C-0119"], cis: ["1.2.7"] },
     run: Pod(run),
 }
 

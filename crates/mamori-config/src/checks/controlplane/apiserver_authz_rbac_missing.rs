@@ -64,7 +64,7 @@ check! {
     title: "API server does not use RBAC",
     severity: Medium,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_77"], trivy: ["KCV-0009"], cis: ["1.2.8"], nsa: ["RBAC least privilege"] },
+    refs: { checkov: ["CKV_K8S_77"], trivy: ["KCV-0009"], kubescape: ["C-0120"], cis: ["1.2.8"], nsa: ["RBAC least privilege"] },
     run: Pod(run),
 }
 

@@ -62,7 +62,7 @@ check! {
     title: "API server has no client CA",
     severity: Medium,
     attack: ["T1557"],
-    refs: { trivy: ["KCV-0028"], cis: ["1.2.25"] },
+    refs: { trivy: ["KCV-0028"], kubescape: ["C-0139"], cis: ["1.2.25"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "API server does not encrypt secrets at rest",
     severity: Medium,
     attack: ["T1552"],
-    refs: { checkov: ["CKV_K8S_104"], trivy: ["KCV-0030"], cis: ["1.2.27"], nsa: ["Secrets (no hard-coded credentials)"] },
+    refs: { checkov: ["CKV_K8S_104"], trivy: ["KCV-0030"], kubescape: ["C-0141"], cis: ["1.2.27"], nsa: ["Secrets (no hard-coded credentials)"] },
     run: Pod(run),
 }
 

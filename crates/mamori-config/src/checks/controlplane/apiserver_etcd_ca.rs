@@ -62,7 +62,7 @@ check! {
     title: "API server does not verify etcd",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_102"], trivy: ["KCV-0029"], cis: ["1.2.26"] },
+    refs: { checkov: ["CKV_K8S_102"], trivy: ["KCV-0029"], kubescape: ["C-0140"], cis: ["1.2.26"] },
     run: Pod(run),
 }
 

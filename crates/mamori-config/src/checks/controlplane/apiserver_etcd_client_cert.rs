@@ -63,7 +63,7 @@ check! {
     title: "API server has no etcd client certificate",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_99"], trivy: ["KCV-0026"], cis: ["1.2.23"] },
+    refs: { checkov: ["CKV_K8S_99"], trivy: ["KCV-0026"], kubescape: ["C-0137"], cis: ["1.2.23"] },
     run: Pod(run),
 }
 

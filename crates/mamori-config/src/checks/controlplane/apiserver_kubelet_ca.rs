@@ -63,7 +63,7 @@ check! {
     title: "API server does not verify kubelet certificates",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_73"], trivy: ["KCV-0006"], cis: ["1.2.5"] },
+    refs: { checkov: ["CKV_K8S_73"], trivy: ["KCV-0006"], kubescape: ["C-0117"], cis: ["1.2.5"] },
     run: Pod(run),
 }
 

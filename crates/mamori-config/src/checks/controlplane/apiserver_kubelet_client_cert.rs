@@ -66,7 +66,7 @@ check! {
     title: "API server has no kubelet client certificate",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_72"], trivy: ["KCV-0005"], cis: ["1.2.4"] },
+    refs: { checkov: ["CKV_K8S_72"], trivy: ["KCV-0005"], kubescape: ["C-0116"], cis: ["1.2.4"] },
     run: Pod(run),
 }
 

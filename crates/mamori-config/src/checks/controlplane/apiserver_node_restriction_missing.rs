@@ -64,7 +64,7 @@ check! {
     title: "API server does not enable NodeRestriction",
     severity: Medium,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_85"], trivy: ["KCV-0016"], cis: ["1.2.14"] },
+    refs: { checkov: ["CKV_K8S_85"], trivy: ["KCV-0016"], kubescape: ["C-0127"], cis: ["1.2.14"] },
     run: Pod(run),
 }
 

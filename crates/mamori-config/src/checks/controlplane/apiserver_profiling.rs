@@ -63,7 +63,7 @@ check! {
     title: "API server exposes profiling data",
     severity: Low,
     attack: ["T1082"],
-    refs: { checkov: ["CKV_K8S_90"], trivy: ["KCV-0018"], cis: ["1.2.15"] },
+    refs: { checkov: ["CKV_K8S_90"], trivy: ["KCV-0018"], kubescape: ["C-0129"], cis: ["1.2.15"] },
     run: Pod(run),
 }
 

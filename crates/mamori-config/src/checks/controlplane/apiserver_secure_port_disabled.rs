@@ -63,7 +63,7 @@ check! {
     title: "API server disables its secure port",
     severity: High,
     attack: ["T1040", "T1557"],
-    refs: { checkov: ["CKV_K8S_89"], trivy: ["KCV-0017"] },
+    refs: { checkov: ["CKV_K8S_89"], trivy: ["KCV-0017"], kubescape: ["C-0128"] },
     run: Pod(run),
 }
 

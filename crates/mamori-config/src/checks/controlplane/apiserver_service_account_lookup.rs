@@ -64,7 +64,7 @@ check! {
     title: "API server accepts tokens of deleted service accounts",
     severity: Medium,
     attack: ["T1078", "T1528"],
-    refs: { checkov: ["CKV_K8S_96"], trivy: ["KCV-0024"], cis: ["1.2.21"] },
+    refs: { checkov: ["CKV_K8S_96"], trivy: ["KCV-0024"], kubescape: ["C-0135"], cis: ["1.2.21"] },
     run: Pod(run),
 }
 

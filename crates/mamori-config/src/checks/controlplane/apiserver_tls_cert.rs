@@ -65,7 +65,7 @@ check! {
     title: "API server has no serving certificate",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_100"], trivy: ["KCV-0027"], cis: ["1.2.24"] },
+    refs: { checkov: ["CKV_K8S_100"], trivy: ["KCV-0027"], kubescape: ["C-0138"], cis: ["1.2.24"] },
     run: Pod(run),
 }
 

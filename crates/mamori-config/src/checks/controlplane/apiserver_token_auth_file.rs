@@ -65,7 +65,7 @@ check! {
     title: "API server uses a static token file",
     severity: High,
     attack: ["T1552.001", "T1078"],
-    refs: { checkov: ["CKV_K8S_70"], trivy: ["KCV-0002"], cis: ["1.2.2"] },
+    refs: { checkov: ["CKV_K8S_70"], trivy: ["KCV-0002"], kubescape: ["C-0114"], cis: ["1.2.2"] },
     run: Pod(run),
 }
 

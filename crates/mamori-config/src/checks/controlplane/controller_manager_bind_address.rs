@@ -63,7 +63,7 @@ check! {
     title: "Controller manager listens on all interfaces",
     severity: Medium,
     attack: ["T1190"],
-    refs: { checkov: ["CKV_K8S_113"], trivy: ["KCV-0039"], cis: ["1.3.7"] },
+    refs: { checkov: ["CKV_K8S_113"], trivy: ["KCV-0039"], kubescape: ["C-0150"], cis: ["1.3.7"] },
     run: Pod(run),
 }
 

@@ -62,7 +62,7 @@ check! {
     title: "Controller manager exposes profiling data",
     severity: Low,
     attack: ["T1082"],
-    refs: { checkov: ["CKV_K8S_107"], trivy: ["KCV-0034"], cis: ["1.3.2"] },
+    refs: { checkov: ["CKV_K8S_107"], trivy: ["KCV-0034"], kubescape: ["C-0145"], cis: ["1.3.2"] },
     run: Pod(run),
 }
 

@@ -61,7 +61,7 @@ check! {
     title: "Controller manager does not publish the root CA",
     severity: Low,
     attack: ["T1557"],
-    refs: { trivy: ["KCV-0037"], cis: ["1.3.5"] },
+    refs: { trivy: ["KCV-0037"], kubescape: ["C-0148"], cis: ["1.3.5"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "Controllers share the controller manager's credentials",
     severity: Medium,
     attack: ["T1078"],
-    refs: { checkov: ["CKV_K8S_108"], trivy: ["KCV-0035"], cis: ["1.3.3"] },
+    refs: { checkov: ["CKV_K8S_108"], trivy: ["KCV-0035"], kubescape: ["C-0146"], cis: ["1.3.3"] },
     run: Pod(run),
 }
 

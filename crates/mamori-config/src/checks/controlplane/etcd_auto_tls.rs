@@ -63,7 +63,7 @@ check! {
     title: "etcd uses self-signed client certificates",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_118"], trivy: ["KCV-0044"], cis: ["2.3"] },
+    refs: { checkov: ["CKV_K8S_118"], trivy: ["KCV-0044"], kubescape: ["C-0155"], cis: ["2.3"] },
     run: Pod(run),
 }
 

@@ -65,7 +65,7 @@ check! {
     title: "etcd does not require client certificates",
     severity: High,
     attack: ["T1552", "T1078"],
-    refs: { checkov: ["CKV_K8S_117"], trivy: ["KCV-0043"], cis: ["2.2"] },
+    refs: { checkov: ["CKV_K8S_117"], trivy: ["KCV-0043"], kubescape: ["C-0154"], cis: ["2.2"] },
     run: Pod(run),
 }
 

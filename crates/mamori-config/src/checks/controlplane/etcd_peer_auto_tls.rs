@@ -63,7 +63,7 @@ check! {
     title: "etcd peers use self-signed certificates",
     severity: Medium,
     attack: ["T1557"],
-    refs: { trivy: ["KCV-0047"], cis: ["2.6"] },
+    refs: { trivy: ["KCV-0047"], kubescape: ["C-0158"], cis: ["2.6"] },
     run: Pod(run),
 }
 

@@ -63,7 +63,7 @@ check! {
     title: "etcd does not authenticate its peers",
     severity: Medium,
     attack: ["T1557"],
-    refs: { checkov: ["CKV_K8S_121"], trivy: ["KCV-0046"], cis: ["2.5"] },
+    refs: { checkov: ["CKV_K8S_121"], trivy: ["KCV-0046"], kubescape: ["C-0157"], cis: ["2.5"] },
     run: Pod(run),
 }
 

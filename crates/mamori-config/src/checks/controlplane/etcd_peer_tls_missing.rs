@@ -64,7 +64,7 @@ check! {
     title: "etcd peers talk without TLS",
     severity: Medium,
     attack: ["T1040", "T1557"],
-    refs: { checkov: ["CKV_K8S_119"], trivy: ["KCV-0045"], cis: ["2.4"] },
+    refs: { checkov: ["CKV_K8S_119"], trivy: ["KCV-0045"], kubescape: ["C-0156"], cis: ["2.4"] },
     run: Pod(run),
 }
 

@@ -65,7 +65,7 @@ check! {
     title: "etcd serves clients without TLS",
     severity: High,
     attack: ["T1040", "T1557"],
-    refs: { checkov: ["CKV_K8S_116"], trivy: ["KCV-0042"], cis: ["2.1"] },
+    refs: { checkov: ["CKV_K8S_116"], trivy: ["KCV-0042"], kubescape: ["C-0153"], cis: ["2.1"] },
     run: Pod(run),
 }
 

@@ -62,7 +62,7 @@ check! {
     title: "Scheduler listens on all interfaces",
     severity: Medium,
     attack: ["T1190"],
-    refs: { checkov: ["CKV_K8S_115"], trivy: ["KCV-0041"], cis: ["1.4.2"] },
+    refs: { checkov: ["CKV_K8S_115"], trivy: ["KCV-0041"], kubescape: ["C-0152"], cis: ["1.4.2"] },
     run: Pod(run),
 }
 

@@ -61,7 +61,7 @@ check! {
     title: "Scheduler exposes profiling data",
     severity: Low,
     attack: ["T1082"],
-    refs: { checkov: ["CKV_K8S_114"], trivy: ["KCV-0040"], cis: ["1.4.1"] },
+    refs: { checkov: ["CKV_K8S_114"], trivy: ["KCV-0040"], kubescape: ["C-0151"], cis: ["1.4.1"] },
     run: Pod(run),
 }
 

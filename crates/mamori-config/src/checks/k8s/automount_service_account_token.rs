@@ -55,7 +55,7 @@ check! {
     title: "Service account token mounted",
     severity: Medium,
     attack: ["T1528", "T1552.007"],
-    refs: { checkov: ["CKV_K8S_38"], trivy: ["KSV-0036"], kubescape: ["C-0034"], cis: ["5.1.6"], nsa: ["Service account tokens"] },
+    refs: { checkov: ["CKV_K8S_38"], trivy: ["KSV-0036"], kubescape: ["C-0034", "C-0261"], cis: ["5.1.6"], nsa: ["Service account tokens"] },
     run: Pod(run),
 }
 

@@ -53,7 +53,7 @@ check! {
     title: "Container exposes SSH",
     severity: Medium,
     attack: ["T1021.004", "T1133"],
-    refs: {},
+    refs: { kubescape: ["C-0042"] },
     run: Pod(run),
 }
 

@@ -69,7 +69,7 @@ check! {
     title: "Ingress without TLS",
     severity: Medium,
     attack: ["T1040", "T1557"],
-    refs: { nsa: ["TLS for exposed services"] },
+    refs: { kubescape: ["C-0263"], nsa: ["TLS for exposed services"] },
     run: Object(run),
 }
 

@@ -54,7 +54,7 @@ check! {
     title: "Binding grants rights to all authenticated users",
     severity: High,
     attack: ["T1078.004"],
-    refs: {},
+    refs: { kubescape: ["C-0265"] },
     run: Object(run),
 }
 

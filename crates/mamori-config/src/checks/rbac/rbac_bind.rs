@@ -48,7 +48,7 @@ check! {
     title: "Role can bind roles",
     severity: Critical,
     attack: ["T1098", "T1078.004"],
-    refs: { cis: ["5.1.8"], nsa: ["RBAC least privilege"] },
+    refs: { kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

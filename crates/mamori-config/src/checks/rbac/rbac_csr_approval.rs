@@ -52,7 +52,7 @@ check! {
     title: "Role can approve certificate signing requests",
     severity: Critical,
     attack: ["T1649", "T1098"],
-    refs: { checkov: ["CKV_K8S_156"], cis: ["5.1.11"] },
+    refs: { checkov: ["CKV_K8S_156"], kubescape: ["C-0280"], cis: ["5.1.11"] },
     run: Object(run),
 }
 

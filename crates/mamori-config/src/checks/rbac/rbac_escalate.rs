@@ -48,7 +48,7 @@ check! {
     title: "Role can escalate roles",
     severity: Critical,
     attack: ["T1098", "T1078.004"],
-    refs: { checkov: ["CKV_K8S_158"], cis: ["5.1.8"], nsa: ["RBAC least privilege"] },
+    refs: { checkov: ["CKV_K8S_158"], kubescape: ["C-0191"], cis: ["5.1.8"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 

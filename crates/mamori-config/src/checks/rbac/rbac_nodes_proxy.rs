@@ -48,7 +48,7 @@ check! {
     title: "Role can use the nodes/proxy subresource",
     severity: Critical,
     attack: ["T1609", "T1611"],
-    refs: { trivy: ["KSV-0047"], cis: ["5.1.10"] },
+    refs: { trivy: ["KSV-0047"], kubescape: ["C-0279"], cis: ["5.1.10"] },
     run: Object(run),
 }
 

@@ -46,7 +46,7 @@ check! {
     title: "Role can delete pod logs or events",
     severity: Low,
     attack: ["T1070"],
-    refs: {},
+    refs: { kubescape: ["C-0031"] },
     run: Object(run),
 }
 

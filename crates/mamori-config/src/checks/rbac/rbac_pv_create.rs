@@ -48,7 +48,7 @@ check! {
     title: "Role can create persistent volumes",
     severity: High,
     attack: ["T1611", "T1006"],
-    refs: { cis: ["5.1.9"] },
+    refs: { kubescape: ["C-0278"], cis: ["5.1.9"] },
     run: Object(run),
 }
 

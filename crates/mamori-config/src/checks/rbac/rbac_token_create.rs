@@ -48,7 +48,7 @@ check! {
     title: "Role can create service account tokens",
     severity: High,
     attack: ["T1528", "T1078.004"],
-    refs: { cis: ["5.1.13"] },
+    refs: { kubescape: ["C-0282"], cis: ["5.1.13"] },
     run: Object(run),
 }
 

@@ -48,7 +48,7 @@ check! {
     title: "Role can change admission webhooks",
     severity: High,
     attack: ["T1562.001", "T1098"],
-    refs: { checkov: ["CKV_K8S_155"], trivy: ["KSV-0114"], cis: ["5.1.12"] },
+    refs: { checkov: ["CKV_K8S_155"], trivy: ["KSV-0114"], kubescape: ["C-0281"], cis: ["5.1.12"] },
     run: Object(run),
 }
 

@@ -55,7 +55,7 @@ check! {
     title: "Binding names the system:masters group",
     severity: High,
     attack: ["T1078.004"],
-    refs: { cis: ["5.1.7"], nsa: ["RBAC least privilege"] },
+    refs: { kubescape: ["C-0246"], cis: ["5.1.7"], nsa: ["RBAC least privilege"] },
     run: Object(run),
 }
 
