@@ -433,6 +433,24 @@ impl ComponentFlags<'_> {
     }
 }
 
+/// Reports every container running `binary` whose flags are `bad`, at the
+/// line of `--flag` (or of the command when it is absent), with the message
+/// `"<container> runs <binary> <what>"`.
+pub(crate) fn component_check(
+    cx: &PodCx<'_>,
+    out: &mut Out,
+    binary: &str,
+    flag: &str,
+    bad: impl Fn(&ComponentFlags<'_>) -> bool,
+    what: &str,
+) {
+    for p in component_flags(cx, binary) {
+        if bad(&p) {
+            out.emit(p.line_of(flag), format!("{} {what}", p.describe(binary)));
+        }
+    }
+}
+
 /// Every container of the pod whose command line runs `binary` (matched on
 /// the last path component of a word, so `/usr/local/bin/etcd` counts).
 pub(crate) fn component_flags<'a>(cx: &PodCx<'a>, binary: &str) -> Vec<ComponentFlags<'a>> {

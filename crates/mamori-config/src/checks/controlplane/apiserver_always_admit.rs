@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if p.list("enable-admission-plugins").contains(&"AlwaysAdmit") {
-            out.emit(
-                p.line_of("enable-admission-plugins"),
-                format!(
-                    "{} with the AlwaysAdmit admission plugin: admission control is bypassed",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "enable-admission-plugins",
+        |p| p.list("enable-admission-plugins").contains(&"AlwaysAdmit"),
+        "with the AlwaysAdmit admission plugin: admission control is bypassed",
+    );
 }

@@ -72,15 +72,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.is("anonymous-auth", "false") {
-            out.emit(
-                p.line_of("anonymous-auth"),
-                format!(
-                    "{} without --anonymous-auth=false: unauthenticated requests are served as system:anonymous",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "anonymous-auth",
+        |p| !p.is("anonymous-auth", "false"),
+        "without --anonymous-auth=false: unauthenticated requests are served as system:anonymous",
+    );
 }

@@ -69,15 +69,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.has("audit-log-path") {
-            out.emit(
-                p.line_of("audit-log-path"),
-                format!(
-                    "{} without --audit-log-path: API requests are not audited",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "audit-log-path",
+        |p| !p.has("audit-log-path"),
+        "without --audit-log-path: API requests are not audited",
+    );
 }

@@ -69,17 +69,14 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if p.value("authorization-mode").is_none()
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "authorization-mode",
+        |p| p.value("authorization-mode").is_none()
             || p.list("authorization-mode").contains(&"AlwaysAllow")
-        {
-            out.emit(
-                p.line_of("authorization-mode"),
-                format!(
-                    "{} with --authorization-mode AlwaysAllow (the default when unset): every authenticated request is allowed",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+       ,
+        "with --authorization-mode AlwaysAllow (the default when unset): every authenticated request is allowed",
+    );
 }

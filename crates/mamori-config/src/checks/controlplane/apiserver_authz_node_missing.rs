@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.list("authorization-mode").contains(&"Node") {
-            out.emit(
-                p.line_of("authorization-mode"),
-                format!(
-                    "{} without Node in --authorization-mode: kubelet credentials are not limited to their own node",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "authorization-mode",
+        |p| !p.list("authorization-mode").contains(&"Node"),
+        "without Node in --authorization-mode: kubelet credentials are not limited to their own node",
+    );
 }

@@ -69,15 +69,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.list("authorization-mode").contains(&"RBAC") {
-            out.emit(
-                p.line_of("authorization-mode"),
-                format!(
-                    "{} without RBAC in --authorization-mode: Roles and RoleBindings are ignored",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "authorization-mode",
+        |p| !p.list("authorization-mode").contains(&"RBAC"),
+        "without RBAC in --authorization-mode: Roles and RoleBindings are ignored",
+    );
 }

@@ -67,15 +67,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.has("client-ca-file") {
-            out.emit(
-                p.line_of("client-ca-file"),
-                format!(
-                    "{} without --client-ca-file: client certificates are not verified",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "client-ca-file",
+        |p| !p.has("client-ca-file"),
+        "without --client-ca-file: client certificates are not verified",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.has("encryption-provider-config") {
-            out.emit(
-                p.line_of("encryption-provider-config"),
-                format!(
-                    "{} without --encryption-provider-config: Secrets are stored in etcd in plain text",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "encryption-provider-config",
+        |p| !p.has("encryption-provider-config"),
+        "without --encryption-provider-config: Secrets are stored in etcd in plain text",
+    );
 }

@@ -67,15 +67,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.has("etcd-cafile") {
-            out.emit(
-                p.line_of("etcd-cafile"),
-                format!(
-                    "{} without --etcd-cafile: the etcd server certificate is not verified",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "etcd-cafile",
+        |p| !p.has("etcd-cafile"),
+        "without --etcd-cafile: the etcd server certificate is not verified",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !(p.has("etcd-certfile") && p.has("etcd-keyfile")) {
-            out.emit(
-                p.line_of("etcd-certfile"),
-                format!(
-                    "{} without --etcd-certfile and --etcd-keyfile: it cannot authenticate to etcd with a certificate",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "etcd-certfile",
+        |p| !(p.has("etcd-certfile") && p.has("etcd-keyfile")),
+        "without --etcd-certfile and --etcd-keyfile: it cannot authenticate to etcd with a certificate",
+    );
 }

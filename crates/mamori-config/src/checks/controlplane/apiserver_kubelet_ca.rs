@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.has("kubelet-certificate-authority") {
-            out.emit(
-                p.line_of("kubelet-certificate-authority"),
-                format!(
-                    "{} without --kubelet-certificate-authority: kubelet serving certificates are not verified",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "kubelet-certificate-authority",
+        |p| !p.has("kubelet-certificate-authority"),
+        "without --kubelet-certificate-authority: kubelet serving certificates are not verified",
+    );
 }

@@ -71,15 +71,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !(p.has("kubelet-client-certificate") && p.has("kubelet-client-key")) {
-            out.emit(
-                p.line_of("kubelet-client-certificate"),
-                format!(
-                    "{} without --kubelet-client-certificate and --kubelet-client-key: it cannot authenticate to kubelets",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "kubelet-client-certificate",
+        |p| !(p.has("kubelet-client-certificate") && p.has("kubelet-client-key")),
+        "without --kubelet-client-certificate and --kubelet-client-key: it cannot authenticate to kubelets",
+    );
 }

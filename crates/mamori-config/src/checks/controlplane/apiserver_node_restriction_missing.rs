@@ -69,18 +69,15 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "enable-admission-plugins",
+        |p| !p
             .list("enable-admission-plugins")
             .contains(&"NodeRestriction")
-        {
-            out.emit(
-                p.line_of("enable-admission-plugins"),
-                format!(
-                    "{} without the NodeRestriction admission plugin: a kubelet can modify other nodes and their pods",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+       ,
+        "without the NodeRestriction admission plugin: a kubelet can modify other nodes and their pods",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !p.is("profiling", "false") {
-            out.emit(
-                p.line_of("profiling"),
-                format!(
-                    "{} without --profiling=false: /debug/pprof is served",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "profiling",
+        |p| !p.is("profiling", "false"),
+        "without --profiling=false: /debug/pprof is served",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if p.is("secure-port", "0") {
-            out.emit(
-                p.line_of("secure-port"),
-                format!(
-                    "{} with --secure-port=0: it does not serve HTTPS",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "secure-port",
+        |p| p.is("secure-port", "0"),
+        "with --secure-port=0: it does not serve HTTPS",
+    );
 }

@@ -69,15 +69,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if p.is("service-account-lookup", "false") {
-            out.emit(
-                p.line_of("service-account-lookup"),
-                format!(
-                    "{} with --service-account-lookup=false: tokens stay valid after their service account is deleted",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "service-account-lookup",
+        |p| p.is("service-account-lookup", "false"),
+        "with --service-account-lookup=false: tokens stay valid after their service account is deleted",
+    );
 }

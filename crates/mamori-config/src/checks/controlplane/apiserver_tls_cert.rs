@@ -70,15 +70,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if !(p.has("tls-cert-file") && p.has("tls-private-key-file")) {
-            out.emit(
-                p.line_of("tls-cert-file"),
-                format!(
-                    "{} without --tls-cert-file and --tls-private-key-file: it serves a self-signed certificate",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "tls-cert-file",
+        |p| !(p.has("tls-cert-file") && p.has("tls-private-key-file")),
+        "without --tls-cert-file and --tls-private-key-file: it serves a self-signed certificate",
+    );
 }

@@ -70,15 +70,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-apiserver") {
-        if p.has("token-auth-file") {
-            out.emit(
-                p.line_of("token-auth-file"),
-                format!(
-                    "{} with --token-auth-file: static bearer tokens stored in a file on the node",
-                    p.describe("kube-apiserver")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-apiserver",
+        "token-auth-file",
+        |p| p.has("token-auth-file"),
+        "with --token-auth-file: static bearer tokens stored in a file on the node",
+    );
 }

@@ -68,18 +68,17 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-controller-manager") {
-        if !matches!(
-            p.value("bind-address"),
-            Some("127.0.0.1" | "::1" | "localhost")
-        ) {
-            out.emit(
-                p.line_of("bind-address"),
-                format!(
-                    "{} without --bind-address=127.0.0.1: its HTTPS endpoint listens on every interface",
-                    p.describe("kube-controller-manager")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-controller-manager",
+        "bind-address",
+        |p| {
+            !matches!(
+                p.value("bind-address"),
+                Some("127.0.0.1" | "::1" | "localhost")
+            )
+        },
+        "without --bind-address=127.0.0.1: its HTTPS endpoint listens on every interface",
+    );
 }

@@ -67,15 +67,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-controller-manager") {
-        if !p.is("profiling", "false") {
-            out.emit(
-                p.line_of("profiling"),
-                format!(
-                    "{} without --profiling=false: /debug/pprof is served",
-                    p.describe("kube-controller-manager")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-controller-manager",
+        "profiling",
+        |p| !p.is("profiling", "false"),
+        "without --profiling=false: /debug/pprof is served",
+    );
 }

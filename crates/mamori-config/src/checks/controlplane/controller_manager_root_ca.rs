@@ -66,15 +66,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-controller-manager") {
-        if !p.has("root-ca-file") {
-            out.emit(
-                p.line_of("root-ca-file"),
-                format!(
-                    "{} without --root-ca-file: pods get no CA to verify the API server",
-                    p.describe("kube-controller-manager")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-controller-manager",
+        "root-ca-file",
+        |p| !p.has("root-ca-file"),
+        "without --root-ca-file: pods get no CA to verify the API server",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-controller-manager") {
-        if !p.is("use-service-account-credentials", "true") {
-            out.emit(
-                p.line_of("use-service-account-credentials"),
-                format!(
-                    "{} without --use-service-account-credentials=true: every controller acts with one broad identity",
-                    p.describe("kube-controller-manager")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-controller-manager",
+        "use-service-account-credentials",
+        |p| !p.is("use-service-account-credentials", "true"),
+        "without --use-service-account-credentials=true: every controller acts with one broad identity",
+    );
 }

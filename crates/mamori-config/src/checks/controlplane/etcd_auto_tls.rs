@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if p.is("auto-tls", "true") {
-            out.emit(
-                p.line_of("auto-tls"),
-                format!(
-                    "{} with --auto-tls=true: it serves a self-signed certificate clients cannot verify",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "auto-tls",
+        |p| p.is("auto-tls", "true"),
+        "with --auto-tls=true: it serves a self-signed certificate clients cannot verify",
+    );
 }

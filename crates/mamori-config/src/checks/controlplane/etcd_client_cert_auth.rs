@@ -70,15 +70,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if !p.is("client-cert-auth", "true") {
-            out.emit(
-                p.line_of("client-cert-auth"),
-                format!(
-                    "{} without --client-cert-auth=true: any client that reaches it can read every Secret",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "client-cert-auth",
+        |p| !p.is("client-cert-auth", "true"),
+        "without --client-cert-auth=true: any client that reaches it can read every Secret",
+    );
 }

@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if p.is("peer-auto-tls", "true") {
-            out.emit(
-                p.line_of("peer-auto-tls"),
-                format!(
-                    "{} with --peer-auto-tls=true: peers cannot verify each other",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "peer-auto-tls",
+        |p| p.is("peer-auto-tls", "true"),
+        "with --peer-auto-tls=true: peers cannot verify each other",
+    );
 }

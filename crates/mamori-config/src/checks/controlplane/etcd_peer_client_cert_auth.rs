@@ -68,15 +68,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if !p.is("peer-client-cert-auth", "true") {
-            out.emit(
-                p.line_of("peer-client-cert-auth"),
-                format!(
-                    "{} without --peer-client-cert-auth=true: any host can join as a peer",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "peer-client-cert-auth",
+        |p| !p.is("peer-client-cert-auth", "true"),
+        "without --peer-client-cert-auth=true: any host can join as a peer",
+    );
 }

@@ -69,15 +69,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if !(p.has("peer-cert-file") && p.has("peer-key-file")) {
-            out.emit(
-                p.line_of("peer-cert-file"),
-                format!(
-                    "{} without --peer-cert-file and --peer-key-file: replication traffic is not encrypted",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "peer-cert-file",
+        |p| !(p.has("peer-cert-file") && p.has("peer-key-file")),
+        "without --peer-cert-file and --peer-key-file: replication traffic is not encrypted",
+    );
 }

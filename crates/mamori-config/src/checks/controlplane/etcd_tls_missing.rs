@@ -70,15 +70,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "etcd") {
-        if !(p.has("cert-file") && p.has("key-file")) {
-            out.emit(
-                p.line_of("cert-file"),
-                format!(
-                    "{} without --cert-file and --key-file: client traffic, including every Secret, is not encrypted",
-                    p.describe("etcd")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "etcd",
+        "cert-file",
+        |p| !(p.has("cert-file") && p.has("key-file")),
+        "without --cert-file and --key-file: client traffic, including every Secret, is not encrypted",
+    );
 }

@@ -67,18 +67,17 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-scheduler") {
-        if !matches!(
-            p.value("bind-address"),
-            Some("127.0.0.1" | "::1" | "localhost")
-        ) {
-            out.emit(
-                p.line_of("bind-address"),
-                format!(
-                    "{} without --bind-address=127.0.0.1: its HTTPS endpoint listens on every interface",
-                    p.describe("kube-scheduler")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-scheduler",
+        "bind-address",
+        |p| {
+            !matches!(
+                p.value("bind-address"),
+                Some("127.0.0.1" | "::1" | "localhost")
+            )
+        },
+        "without --bind-address=127.0.0.1: its HTTPS endpoint listens on every interface",
+    );
 }

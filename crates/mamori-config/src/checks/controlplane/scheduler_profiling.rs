@@ -66,15 +66,12 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
-    for p in component_flags(cx, "kube-scheduler") {
-        if !p.is("profiling", "false") {
-            out.emit(
-                p.line_of("profiling"),
-                format!(
-                    "{} without --profiling=false: /debug/pprof is served",
-                    p.describe("kube-scheduler")
-                ),
-            );
-        }
-    }
+    component_check(
+        cx,
+        out,
+        "kube-scheduler",
+        "profiling",
+        |p| !p.is("profiling", "false"),
+        "without --profiling=false: /debug/pprof is served",
+    );
 }
