@@ -89,7 +89,8 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
                 out.emit(
                     p.line_of(flag),
                     format!(
-                        "{} with --{flag} unset or below {min}: audit history is rotated away early",
+                        "{} with --{flag} unset or below {min}: audit history is rotated away \
+                         early",
                         p.describe("kube-apiserver")
                     ),
                 );

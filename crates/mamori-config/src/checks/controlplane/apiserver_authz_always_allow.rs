@@ -69,14 +69,18 @@ check! {
 }
 
 fn run(cx: &PodCx<'_>, out: &mut Out) {
+    // Unset means the kube-apiserver default, AlwaysAllow.
+    let always_allow = |p: &ComponentFlags<'_>| {
+        p.value("authorization-mode").is_none()
+            || p.list("authorization-mode").contains(&"AlwaysAllow")
+    };
     component_check(
         cx,
         out,
         "kube-apiserver",
         "authorization-mode",
-        |p| p.value("authorization-mode").is_none()
-            || p.list("authorization-mode").contains(&"AlwaysAllow")
-       ,
-        "with --authorization-mode AlwaysAllow (the default when unset): every authenticated request is allowed",
+        always_allow,
+        "with --authorization-mode AlwaysAllow (the default when unset): \
+         every authenticated request is allowed",
     );
 }

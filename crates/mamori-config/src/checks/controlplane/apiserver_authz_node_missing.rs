@@ -74,6 +74,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "kube-apiserver",
         "authorization-mode",
         |p| !p.list("authorization-mode").contains(&"Node"),
-        "without Node in --authorization-mode: kubelet credentials are not limited to their own node",
+        "without Node in --authorization-mode: kubelet credentials are not limited to their own \
+         node",
     );
 }

@@ -74,6 +74,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "kube-apiserver",
         "etcd-certfile",
         |p| !(p.has("etcd-certfile") && p.has("etcd-keyfile")),
-        "without --etcd-certfile and --etcd-keyfile: it cannot authenticate to etcd with a certificate",
+        "without --etcd-certfile and --etcd-keyfile: it cannot authenticate to etcd with a \
+         certificate",
     );
 }

@@ -77,6 +77,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "kube-apiserver",
         "kubelet-client-certificate",
         |p| !(p.has("kubelet-client-certificate") && p.has("kubelet-client-key")),
-        "without --kubelet-client-certificate and --kubelet-client-key: it cannot authenticate to kubelets",
+        "without --kubelet-client-certificate and --kubelet-client-key: it cannot authenticate to \
+         kubelets",
     );
 }

@@ -74,10 +74,11 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         out,
         "kube-apiserver",
         "enable-admission-plugins",
-        |p| !p
-            .list("enable-admission-plugins")
-            .contains(&"NodeRestriction")
-       ,
-        "without the NodeRestriction admission plugin: a kubelet can modify other nodes and their pods",
+        |p| {
+            !p.list("enable-admission-plugins")
+                .contains(&"NodeRestriction")
+        },
+        "without the NodeRestriction admission plugin: a kubelet can modify other nodes and their \
+         pods",
     );
 }

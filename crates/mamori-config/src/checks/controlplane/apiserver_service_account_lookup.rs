@@ -75,6 +75,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "kube-apiserver",
         "service-account-lookup",
         |p| p.is("service-account-lookup", "false"),
-        "with --service-account-lookup=false: tokens stay valid after their service account is deleted",
+        "with --service-account-lookup=false: tokens stay valid after their service account is \
+         deleted",
     );
 }

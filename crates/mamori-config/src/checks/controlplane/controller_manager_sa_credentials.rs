@@ -74,6 +74,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "kube-controller-manager",
         "use-service-account-credentials",
         |p| !p.is("use-service-account-credentials", "true"),
-        "without --use-service-account-credentials=true: every controller acts with one broad identity",
+        "without --use-service-account-credentials=true: every controller acts with one broad \
+         identity",
     );
 }

@@ -76,6 +76,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
         "etcd",
         "cert-file",
         |p| !(p.has("cert-file") && p.has("key-file")),
-        "without --cert-file and --key-file: client traffic, including every Secret, is not encrypted",
+        "without --cert-file and --key-file: client traffic, including every Secret, is not \
+         encrypted",
     );
 }
