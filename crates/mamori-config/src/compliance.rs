@@ -1,10 +1,11 @@
 //! Compliance summaries: findings grouped by the controls of a framework
-//! (`pss-baseline`, `pss-restricted`, `nsa`, `cis-k8s`, `mitre`), each control
+//! (`pss-baseline`, `pss-restricted`, `nsa`, `cis-k8s`, `cis-docker`,
+//! `mitre`), each control
 //! marked pass or fail with the checks that implement it and the objects that
 //! fail it.
 //!
 //! A control's membership comes only from the checks' own reference metadata
-//! (`Refs::pss`, `Refs::nsa`, `Refs::cis`, `Check::attack`), so a summary never
+//! (`Refs::pss`, `Refs::nsa`, `Refs::cis`, `Refs::cis_docker`, `Check::attack`), so a summary never
 //! claims more coverage than the registry documents. `nsa` follows the
 //! NSA/CISA Kubernetes Hardening Guide v1.2 (August 2022). The guide does not
 //! number its recommendations, so controls are short names of them ("Non-root
@@ -52,7 +53,14 @@ pub struct ControlStatus {
 }
 
 /// The frameworks [`compliance_summary`] knows.
-pub const FRAMEWORKS: &[&str] = &["pss-baseline", "pss-restricted", "nsa", "cis-k8s", "mitre"];
+pub const FRAMEWORKS: &[&str] = &[
+    "pss-baseline",
+    "pss-restricted",
+    "nsa",
+    "cis-k8s",
+    "cis-docker",
+    "mitre",
+];
 
 /// Groups `findings` by the controls of `framework`. Unknown framework names
 /// give an error naming the known ones.
@@ -73,6 +81,7 @@ pub fn compliance_summary(
                 .collect(),
             "nsa" => c.refs.nsa.to_vec(),
             "cis-k8s" => c.refs.cis.to_vec(),
+            "cis-docker" => c.refs.cis_docker.to_vec(),
             "mitre" => c.attack.to_vec(),
             other => {
                 return Err(format!(
@@ -148,6 +157,21 @@ fn describe(f: &Finding) -> String {
 mod tests {
     use super::*;
     use crate::scanner::{Input, Scanner, Settings};
+
+    #[test]
+    fn cis_docker_controls_fail_on_a_dockerfile() {
+        let df = b"FROM debian:12\nADD app /app\nENV DB_PASSWORD=hunter2\nUSER app\nHEALTHCHECK CMD true\n";
+        let scan = Scanner::new(Settings::default()).scan(&[Input::new("Dockerfile", df.to_vec())]);
+        let cis = compliance_summary("cis-docker", &scan.findings).unwrap();
+        let status = |id: &str| cis.iter().find(|c| c.control == id).unwrap().status;
+        assert_eq!(status("4.9"), "fail"); // ADD
+        assert_eq!(status("4.10"), "fail"); // secret in ENV
+        assert_eq!(status("4.1"), "pass"); // USER app
+        assert_eq!(status("4.6"), "pass"); // HEALTHCHECK
+        let ids: Vec<&str> = cis.iter().map(|c| c.control.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"4.1"));
+        assert_eq!(ids.last(), Some(&"4.11"));
+    }
 
     #[test]
     fn cis_sections_are_in_numeric_order() {

@@ -63,6 +63,7 @@ fn page(c: &Check) -> String {
         let label = match key {
             "pss" => "Pod Security Standards",
             "cis" => "CIS Kubernetes Benchmark v1.9",
+            "cis_docker" => "CIS Docker Benchmark v1.6.0",
             "nsa" => "NSA/CISA Kubernetes Hardening Guide v1.2",
             "checkov" => "Checkov",
             "trivy" => "Trivy (0.76 IDs)",

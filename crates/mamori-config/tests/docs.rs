@@ -41,6 +41,7 @@ fn checks_json_has_the_documented_shape() {
                 "kubescape",
                 "pss",
                 "cis",
+                "cis_docker",
                 "nsa"
             ]
             .contains(&k.as_str()));

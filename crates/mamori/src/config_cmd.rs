@@ -60,7 +60,7 @@ pub struct ConfigArgs {
     /// ConstraintTemplates with their Constraints (YAML) in the same directory.
     #[arg(long, value_name = "DIR")]
     pub policy: Vec<PathBuf>,
-    /// Summarise controls of a framework: pss-baseline, pss-restricted, nsa, cis-k8s, mitre.
+    /// Summarise controls of a framework: pss-baseline, pss-restricted, nsa, cis-k8s, cis-docker, mitre.
     #[arg(long, value_name = "FRAMEWORK")]
     pub compliance: Option<String>,
 }

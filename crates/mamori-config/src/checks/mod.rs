@@ -83,6 +83,9 @@ pub struct Refs {
     pub pss: &'static [&'static str],
     /// CIS Kubernetes Benchmark v1.9 sections.
     pub cis: &'static [&'static str],
+    /// CIS Docker Benchmark v1.6.0 sections (section 4, images and build
+    /// files), for Dockerfile and image checks.
+    pub cis_docker: &'static [&'static str],
     /// Recommendations of the NSA/CISA Kubernetes Hardening Guide (v1.2,
     /// August 2022), by short name (see `compliance`).
     pub nsa: &'static [&'static str],
@@ -374,6 +377,7 @@ impl Refs {
         kubescape: &[],
         pss: &[],
         cis: &[],
+        cis_docker: &[],
         nsa: &[],
     };
     /// `(key, ids)` pairs with non-empty lists, in a fixed order.
@@ -385,6 +389,7 @@ impl Refs {
             ("kubescape", self.kubescape),
             ("pss", self.pss),
             ("cis", self.cis),
+            ("cis_docker", self.cis_docker),
             ("nsa", self.nsa),
         ]
         .into_iter()

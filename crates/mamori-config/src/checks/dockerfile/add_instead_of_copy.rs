@@ -37,7 +37,7 @@ check! {
     title: "ADD used for local files",
     severity: Low,
     attack: ["T1105"],
-    refs: { checkov: ["CKV_DOCKER_4"], trivy: ["DS-0005"], hadolint: ["DL3020"] },
+    refs: { checkov: ["CKV_DOCKER_4"], trivy: ["DS-0005"], hadolint: ["DL3020"], cis_docker: ["4.9"] },
     run: Dockerfile(run),
 }
 

@@ -35,7 +35,7 @@ check! {
     title: "ADD downloads from a URL",
     severity: Medium,
     attack: ["T1105", "T1195.002"],
-    refs: {},
+    refs: { cis_docker: ["4.9"] },
     run: Dockerfile(run),
 }
 

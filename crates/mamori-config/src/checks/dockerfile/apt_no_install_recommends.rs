@@ -34,7 +34,7 @@ check! {
     title: "apt-get install pulls recommended packages",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS-0029"], hadolint: ["DL3015"] },
+    refs: { trivy: ["DS-0029"], hadolint: ["DL3015"], cis_docker: ["4.3"] },
     run: Dockerfile(run),
 }
 

@@ -35,7 +35,7 @@ check! {
     title: "Package index update in its own layer",
     severity: Low,
     attack: [],
-    refs: { trivy: ["DS-0017"] },
+    refs: { trivy: ["DS-0017"], cis_docker: ["4.7"] },
     run: Dockerfile(run),
 }
 

@@ -33,7 +33,7 @@ check! {
     title: "Credentials embedded in a URL",
     severity: High,
     attack: ["T1552.001"],
-    refs: {},
+    refs: { cis_docker: ["4.10"] },
     run: Dockerfile(run),
 }
 

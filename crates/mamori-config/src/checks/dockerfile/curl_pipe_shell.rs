@@ -37,7 +37,7 @@ check! {
     title: "Remote script piped into a shell",
     severity: High,
     attack: ["T1059.004", "T1105"],
-    refs: {},
+    refs: { cis_docker: ["4.11"] },
     run: Dockerfile(run),
 }
 

@@ -36,7 +36,7 @@ check! {
     title: "Password set in a RUN instruction",
     severity: High,
     attack: ["T1552.001", "T1078.003"],
-    refs: { checkov: ["CKV2_DOCKER_17"] },
+    refs: { checkov: ["CKV2_DOCKER_17"], cis_docker: ["4.10"] },
     run: Dockerfile(run),
 }
 

@@ -34,7 +34,7 @@ check! {
     title: "TLS verification disabled for a download",
     severity: High,
     attack: ["T1557", "T1105"],
-    refs: { checkov: ["CKV2_DOCKER_2", "CKV2_DOCKER_3"] },
+    refs: { checkov: ["CKV2_DOCKER_2", "CKV2_DOCKER_3"], cis_docker: ["4.11"] },
     run: Dockerfile(run),
 }
 

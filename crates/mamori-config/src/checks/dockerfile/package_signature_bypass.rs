@@ -38,7 +38,7 @@ check! {
     title: "Package signature checks disabled",
     severity: High,
     attack: ["T1195.002", "T1553"],
-    refs: { checkov: ["CKV2_DOCKER_4", "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"] },
+    refs: { checkov: ["CKV2_DOCKER_4", "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"], cis_docker: ["4.11"] },
     run: Dockerfile(run),
 }
 

@@ -34,7 +34,7 @@ check! {
     title: "Download over plain HTTP",
     severity: Medium,
     attack: ["T1557", "T1105"],
-    refs: {},
+    refs: { cis_docker: ["4.11"] },
     run: Dockerfile(run),
 }
 

@@ -35,7 +35,7 @@ check! {
     title: "Secret passed as a build argument",
     severity: Medium,
     attack: ["T1552.001"],
-    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"] },
+    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"], cis_docker: ["4.10"] },
     run: Dockerfile(run),
 }
 

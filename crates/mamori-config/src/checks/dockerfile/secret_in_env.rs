@@ -36,7 +36,7 @@ check! {
     title: "Secret in ENV",
     severity: High,
     attack: ["T1552.001"],
-    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"] },
+    refs: { trivy: ["DS-0031"], hadolint: ["DL3064"], cis_docker: ["4.10"] },
     run: Dockerfile(run),
 }
 

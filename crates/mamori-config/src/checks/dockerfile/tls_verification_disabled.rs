@@ -46,7 +46,7 @@ check! {
     title: "TLS verification disabled for package managers or runtimes",
     severity: High,
     attack: ["T1557", "T1195.002"],
-    refs: { checkov: ["CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12", "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_15", "CKV2_DOCKER_16"] },
+    refs: { checkov: ["CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12", "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_15", "CKV2_DOCKER_16"], cis_docker: ["4.11"] },
     run: Dockerfile(run),
 }
 

@@ -41,7 +41,7 @@ check! {
     title: "Final stage sets no USER",
     severity: Medium,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_DOCKER_3"], trivy: ["DS-0002"] },
+    refs: { checkov: ["CKV_DOCKER_3"], trivy: ["DS-0002"], cis_docker: ["4.1"] },
     run: Dockerfile(run),
 }
 

@@ -40,7 +40,7 @@ check! {
     title: "Final stage runs as root",
     severity: High,
     attack: ["T1611", "T1068"],
-    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"], hadolint: ["DL3002"] },
+    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"], hadolint: ["DL3002"], cis_docker: ["4.1"] },
     run: Dockerfile(run),
 }
 

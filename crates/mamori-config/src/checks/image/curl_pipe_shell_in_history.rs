@@ -35,7 +35,7 @@ check! {
     title: "Build history pipes a download into a shell",
     severity: High,
     attack: ["T1105", "T1059.004"],
-    refs: {},
+    refs: { cis_docker: ["4.11"] },
     run: Image(run),
 }
 

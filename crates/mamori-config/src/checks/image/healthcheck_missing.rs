@@ -37,7 +37,7 @@ check! {
     title: "Image has no HEALTHCHECK",
     severity: Low,
     attack: ["T1499"],
-    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS-0026"] },
+    refs: { checkov: ["CKV_DOCKER_2"], trivy: ["DS-0026"], cis_docker: ["4.6"] },
     run: Image(run),
 }
 

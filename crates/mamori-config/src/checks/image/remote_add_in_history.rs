@@ -35,7 +35,7 @@ check! {
     title: "Build history ADDs a remote URL without a checksum",
     severity: Medium,
     attack: ["T1105"],
-    refs: {},
+    refs: { cis_docker: ["4.9"] },
     run: Image(run),
 }
 

@@ -37,7 +37,7 @@ check! {
     title: "Image runs as root",
     severity: High,
     attack: ["T1611"],
-    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"] },
+    refs: { checkov: ["CKV_DOCKER_8"], trivy: ["DS-0002"], cis_docker: ["4.1"] },
     run: Image(run),
 }
 

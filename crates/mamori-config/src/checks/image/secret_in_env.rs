@@ -38,7 +38,7 @@ check! {
     title: "Credential set in the image environment",
     severity: High,
     attack: ["T1552.001"],
-    refs: {},
+    refs: { cis_docker: ["4.10"] },
     run: Image(run),
 }
 

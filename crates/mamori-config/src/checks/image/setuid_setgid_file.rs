@@ -40,7 +40,7 @@ check! {
     title: "Setuid or setgid file in the image",
     severity: Medium,
     attack: ["T1548.001"],
-    refs: {},
+    refs: { cis_docker: ["4.8"] },
     run: Image(run),
 }
 
