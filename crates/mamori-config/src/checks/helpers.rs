@@ -454,22 +454,30 @@ pub(crate) fn component_check(
 /// Every container of the pod whose command line runs `binary` (matched on
 /// the last path component of a word, so `/usr/local/bin/etcd` counts).
 pub(crate) fn component_flags<'a>(cx: &PodCx<'a>, binary: &str) -> Vec<ComponentFlags<'a>> {
+    let runs_binary = |w: &str| w.rsplit('/').next() == Some(binary);
     let mut out = Vec::new();
     for c in cx.containers() {
+        let fields = [c.node.get("command"), c.node.get("args")];
+        // Every pod passes through each control-plane check: look for the
+        // binary without allocating before collecting the words.
+        let mentions = fields
+            .iter()
+            .flatten()
+            .flat_map(|list| list.items())
+            .filter_map(Node::as_str)
+            .flat_map(str::split_whitespace)
+            .any(runs_binary);
+        if !mentions {
+            continue;
+        }
         let mut words: Vec<(String, usize)> = Vec::new();
-        let mut line = None;
-        for field in ["command", "args"] {
-            if let Some(list) = c.node.get(field) {
-                line.get_or_insert(list.line);
-                for (s, l) in strings(Some(list)) {
-                    words.extend(s.split_whitespace().map(|w| (w.to_string(), l)));
-                }
+        for list in fields.iter().flatten() {
+            for (s, l) in strings(Some(list)) {
+                words.extend(s.split_whitespace().map(|w| (w.to_string(), l)));
             }
         }
-        let Some(start) = words
-            .iter()
-            .position(|(w, _)| w.rsplit('/').next() == Some(binary))
-        else {
+        let line = fields.iter().flatten().next().map(|list| list.line);
+        let Some(start) = words.iter().position(|(w, _)| runs_binary(w)) else {
             continue;
         };
         let mut flags = Vec::new();
@@ -482,19 +490,17 @@ pub(crate) fn component_flags<'a>(cx: &PodCx<'a>, binary: &str) -> Vec<Component
                 continue;
             };
             let (name, value) = match flag.split_once('=') {
-                Some((n, v)) => (n, v.trim_matches(|ch| ch == '"' || ch == '\'').to_string()),
+                Some((n, v)) => (n, v),
                 None => match rest.get(i) {
                     Some((next, _)) if !next.starts_with('-') => {
                         i += 1;
-                        (
-                            flag,
-                            next.trim_matches(|ch| ch == '"' || ch == '\'').to_string(),
-                        )
+                        (flag, next.as_str())
                     }
-                    _ => (flag, "true".to_string()),
+                    _ => (flag, "true"),
                 },
             };
-            flags.push((name.to_string(), value, *l));
+            let value = value.trim_matches(|ch| ch == '"' || ch == '\'');
+            flags.push((name.to_string(), value.to_string(), *l));
         }
         out.push(ComponentFlags {
             container: c,
