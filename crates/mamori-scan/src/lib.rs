@@ -313,8 +313,9 @@ pub fn scan_image(image: &Image, options: &ScanOptions<'_>) -> Result<ImageScan,
 /// path, e.g. the copy a `chmod u-s` makes): what layer `index` had there is
 /// not in the final filesystem but still ships inside the image.
 pub fn deleted_later(layers: &[LayerResult], index: usize, path: &str) -> bool {
+    let d = present::digest(path);
     layers.iter().skip(index + 1).any(|later| {
-        later.present.contains(path)
+        later.present.contains_digest(d)
             || later
                 .analysis
                 .whiteouts

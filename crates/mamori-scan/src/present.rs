@@ -17,7 +17,9 @@ pub struct PathSet {
     digests: Vec<u64>,
 }
 
-fn digest(path: &str) -> u64 {
+/// The digest [`PathSet`] stores for `path`; compute it once to ask several
+/// sets ([`PathSet::contains_digest`]).
+pub(crate) fn digest(path: &str) -> u64 {
     let d = Sha256::digest(path.as_bytes());
     let mut b = [0u8; 8];
     b.copy_from_slice(&d[..8]);
@@ -38,7 +40,12 @@ impl PathSet {
 
     /// Whether the layer had an entry at `path`.
     pub fn contains(&self, path: &str) -> bool {
-        self.digests.binary_search(&digest(path)).is_ok()
+        self.contains_digest(digest(path))
+    }
+
+    /// Whether the layer had an entry whose path has digest `d`.
+    pub(crate) fn contains_digest(&self, d: u64) -> bool {
+        self.digests.binary_search(&d).is_ok()
     }
 
     /// Number of distinct paths.
