@@ -6,42 +6,15 @@
 
 #![allow(clippy::unwrap_used)] // Tests may unwrap.
 
-use mamori_config::{registry, Input, Level, Scanner, Settings, Version};
+use mamori_config::{registry, Input, Scanner};
 use std::fmt::Write as _;
 
-fn settings() -> Settings {
-    Settings {
-        trusted_registries: vec!["registry.example.com".to_string()],
-        pss: Some((Level::Restricted, Version::LATEST)),
-        ..Settings::default()
-    }
-}
+mod support;
 
-/// The fenced code blocks of a doc, with their language.
-fn code_blocks(doc: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut cur: Option<(String, String)> = None;
-    for line in doc.lines() {
-        if let Some(lang) = line.strip_prefix("```") {
-            match cur.take() {
-                Some(b) => out.push(b),
-                None => cur = Some((lang.to_string(), String::new())),
-            }
-        } else if let Some((_, body)) = cur.as_mut() {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    out
-}
+use support::{code_blocks, file_name, settings};
 
 fn input(lang: &str, body: &str) -> Input {
-    let name = if lang == "dockerfile" {
-        "Dockerfile"
-    } else {
-        "example.yaml"
-    };
-    Input::new(name, body.as_bytes().to_vec())
+    Input::new(file_name(lang), body.as_bytes().to_vec())
 }
 
 #[test]

@@ -13,7 +13,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests may unwrap.
 
-use mamori_config::{registry, Input, Level, Scanner, Settings, Version};
+use mamori_config::{registry, Input, Scanner};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,41 +21,16 @@ use std::process::Command;
 
 const EXTRAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers");
 
-fn settings() -> Settings {
-    Settings {
-        trusted_registries: vec!["registry.example.com".to_string()],
-        pss: Some((Level::Restricted, Version::LATEST)),
-        ..Settings::default()
-    }
-}
+mod support;
+
+use support::{code_blocks, file_name, settings};
 
 /// The first two fenced blocks of a check's doc: (language, bad, good).
 fn examples(doc: &str) -> Option<(String, String, String)> {
-    let mut blocks = Vec::new();
-    let mut cur: Option<(String, String)> = None;
-    for line in doc.lines() {
-        if let Some(lang) = line.strip_prefix("```") {
-            match cur.take() {
-                Some(b) => blocks.push(b),
-                None => cur = Some((lang.to_string(), String::new())),
-            }
-        } else if let Some((_, body)) = cur.as_mut() {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    let mut it = blocks.into_iter();
+    let mut it = code_blocks(doc).into_iter();
     let (lang, bad) = it.next()?;
     let (_, good) = it.next()?;
     Some((lang, bad, good))
-}
-
-fn file_name(lang: &str) -> &'static str {
-    if lang == "dockerfile" {
-        "Dockerfile"
-    } else {
-        "example.yaml"
-    }
 }
 
 /// The extra inputs of a check: `(file name, content)`.
@@ -218,21 +193,19 @@ fn run_checkov(bin: &Path, dir: &Path) -> Reported {
 }
 
 fn run_hadolint(bin: &Path, files: &[PathBuf]) -> Reported {
+    // One run over every Dockerfile; each result names its file.
+    let out = Command::new(bin)
+        .args(["--no-fail", "--format", "json"])
+        .args(files)
+        .output()
+        .unwrap();
     let mut r = Reported::new();
-    for f in files {
-        let out = Command::new(bin)
-            .args(["--no-fail", "--format", "json"])
-            .arg(f)
-            .output()
-            .unwrap();
-        let v = json_of(&out, "hadolint");
-        let Some(k) = key(&f.to_string_lossy()) else {
+    for m in json_of(&out, "hadolint").as_array().into_iter().flatten() {
+        let Some(k) = m["file"].as_str().and_then(key) else {
             continue;
         };
-        let set = r.entry(k).or_default();
-        for m in v.as_array().into_iter().flatten() {
-            set.insert(m["code"].as_str().unwrap_or_default().to_string());
-        }
+        let id = m["code"].as_str().unwrap_or_default().to_string();
+        r.entry(k).or_default().insert(id);
     }
     r
 }
