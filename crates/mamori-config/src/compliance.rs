@@ -1,12 +1,12 @@
 //! Compliance summaries: findings grouped by the controls of a framework
 //! (`pss-baseline`, `pss-restricted`, `nsa`, `cis-k8s`, `cis-docker`,
-//! `mitre`), each control
-//! marked pass or fail with the checks that implement it and the objects that
-//! fail it.
+//! `mitre`), each control marked pass or fail with the checks that implement
+//! it and the objects that fail it.
 //!
 //! A control's membership comes only from the checks' own reference metadata
-//! (`Refs::pss`, `Refs::nsa`, `Refs::cis`, `Refs::cis_docker`, `Check::attack`), so a summary never
-//! claims more coverage than the registry documents. `nsa` follows the
+//! (`Refs::pss`, `Refs::nsa`, `Refs::cis`, `Refs::cis_docker`,
+//! `Check::attack`), so a summary never claims more coverage than the
+//! registry documents. `nsa` follows the
 //! NSA/CISA Kubernetes Hardening Guide v1.2 (August 2022). The guide does not
 //! number its recommendations, so controls are short names of them ("Non-root
 //! containers", "Immutable container file systems", "Network policies (default
@@ -68,9 +68,12 @@ pub fn compliance_summary(
     framework: &str,
     findings: &[Finding],
 ) -> Result<Vec<ControlStatus>, String> {
-    let mut controls: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
+    // Keyed so that section numbers sort numerically (1.2.2 before 1.2.10);
+    // names and ATT&CK IDs keep their text order.
+    type Key = (Vec<(u64, String)>, &'static str);
+    let mut controls: BTreeMap<Key, Vec<&'static str>> = BTreeMap::new();
     for c in registry() {
-        let keys: Vec<&str> = match framework {
+        let keys: Vec<&'static str> = match framework {
             "pss-restricted" => c.refs.pss.to_vec(),
             "pss-baseline" => c
                 .refs
@@ -91,7 +94,10 @@ pub fn compliance_summary(
             }
         };
         for k in keys {
-            controls.entry(k.to_string()).or_default().push(c.id);
+            controls
+                .entry((control_order(k), k))
+                .or_default()
+                .push(c.id);
         }
     }
     // Findings per check, once, rather than once per control.
@@ -99,13 +105,9 @@ pub fn compliance_summary(
     for f in findings {
         by_check.entry(&f.check_id).or_default().push(f);
     }
-    // Section numbers in numeric order (1.2.2 before 1.2.10); names and
-    // ATT&CK IDs keep their text order.
-    let mut controls: Vec<(String, Vec<&'static str>)> = controls.into_iter().collect();
-    controls.sort_by_cached_key(|(k, _)| control_order(k));
     Ok(controls
         .into_iter()
-        .map(|(control, checks)| {
+        .map(|((_, control), checks)| {
             let mut hits: Vec<&Finding> = checks
                 .iter()
                 .filter_map(|c| by_check.get(c))
@@ -120,7 +122,7 @@ pub fn compliance_summary(
                 .filter(|d| seen.insert(d.clone()))
                 .collect();
             ControlStatus {
-                control,
+                control: control.to_string(),
                 checks,
                 findings: hits.len(),
                 status: if hits.is_empty() { "pass" } else { "fail" },
