@@ -277,6 +277,7 @@ impl Scanner {
             pod,
             settings: &self.settings,
             containers: &containers,
+            components: std::cell::OnceCell::new(),
         });
         let mut out = Out::default();
         for &(c, sev) in &self.checks {

@@ -369,6 +369,15 @@ pub(crate) fn env_pairs(args: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The control-plane components whose command lines the `controlplane`
+/// checks read.
+const COMPONENTS: [&str; 4] = [
+    "kube-apiserver",
+    "kube-controller-manager",
+    "kube-scheduler",
+    "etcd",
+];
+
 /// The command line of a control-plane component (`kube-apiserver`,
 /// `kube-controller-manager`, `kube-scheduler`, `etcd`) run by one container
 /// of a pod, as a static pod manifest gives it.
@@ -379,6 +388,8 @@ pub(crate) fn env_pairs(args: &str) -> Vec<(String, String)> {
 /// not itself a flag) or a bare `--name` (`true`); the last occurrence wins, as
 /// with the components' own flag parser.
 pub(crate) struct ComponentFlags<'a> {
+    /// The component (one of [`COMPONENTS`]).
+    pub binary: &'static str,
     /// The container running the component.
     pub container: Container<'a>,
     /// Where to report a flag that is absent: the `command` (or `args`) list,
@@ -428,8 +439,8 @@ impl ComponentFlags<'_> {
             .map_or(self.line, |(_, _, l)| *l)
     }
     /// `"<container> runs <binary>"`, the start of every message.
-    pub fn describe(&self, binary: &str) -> String {
-        format!("{} runs {binary}", self.container.describe())
+    pub fn describe(&self) -> String {
+        format!("{} runs {}", self.container.describe(), self.binary)
     }
 }
 
@@ -445,70 +456,79 @@ pub(crate) fn component_check(
     what: &str,
 ) {
     for p in component_flags(cx, binary) {
-        if bad(&p) {
-            out.emit(p.line_of(flag), format!("{} {what}", p.describe(binary)));
+        if bad(p) {
+            out.emit(p.line_of(flag), format!("{} {what}", p.describe()));
         }
     }
 }
 
 /// Every container of the pod whose command line runs `binary` (matched on
-/// the last path component of a word, so `/usr/local/bin/etcd` counts).
-pub(crate) fn component_flags<'a>(cx: &PodCx<'a>, binary: &str) -> Vec<ComponentFlags<'a>> {
-    let runs_binary = |w: &str| w.rsplit('/').next() == Some(binary);
+/// the last path component of a word, so `/usr/local/bin/etcd` counts). The
+/// command lines are read once per pod ([`PodCx::components`]), not once per
+/// check.
+pub(crate) fn component_flags<'c, 'a>(
+    cx: &'c PodCx<'a>,
+    binary: &'c str,
+) -> impl Iterator<Item = &'c ComponentFlags<'a>> {
+    cx.components().iter().filter(move |p| p.binary == binary)
+}
+
+/// The control-plane components run by `containers`, with their flags.
+pub(crate) fn parse_components<'a>(containers: &[Container<'a>]) -> Vec<ComponentFlags<'a>> {
     let mut out = Vec::new();
-    for c in cx.containers() {
-        let fields = [c.node.get("command"), c.node.get("args")];
-        // Every pod passes through each control-plane check: look for the
-        // binary without allocating before collecting the words.
-        let mentions = fields
-            .iter()
-            .flatten()
-            .flat_map(|list| list.items())
-            .filter_map(Node::as_str)
-            .flat_map(str::split_whitespace)
-            .any(runs_binary);
-        if !mentions {
-            continue;
-        }
+    for &c in containers {
         let mut words: Vec<(String, usize)> = Vec::new();
-        for list in fields.iter().flatten() {
-            for (s, l) in strings(Some(list)) {
-                words.extend(s.split_whitespace().map(|w| (w.to_string(), l)));
+        let mut line = None;
+        for field in ["command", "args"] {
+            if let Some(list) = c.node.get(field) {
+                line.get_or_insert(list.line);
+                for (s, l) in strings(Some(list)) {
+                    words.extend(s.split_whitespace().map(|w| (w.to_string(), l)));
+                }
             }
         }
-        let line = fields.iter().flatten().next().map(|list| list.line);
-        let Some(start) = words.iter().position(|(w, _)| runs_binary(w)) else {
-            continue;
-        };
-        let mut flags = Vec::new();
-        let rest = &words[start + 1..];
-        let mut i = 0;
-        while i < rest.len() {
-            let (w, l) = &rest[i];
-            i += 1;
-            let Some(flag) = w.strip_prefix("--").or_else(|| w.strip_prefix('-')) else {
+        for binary in COMPONENTS {
+            let Some(start) = words
+                .iter()
+                .position(|(w, _)| w.rsplit('/').next() == Some(binary))
+            else {
                 continue;
             };
-            let (name, value) = match flag.split_once('=') {
-                Some((n, v)) => (n, v),
-                None => match rest.get(i) {
-                    Some((next, _)) if !next.starts_with('-') => {
-                        i += 1;
-                        (flag, next.as_str())
-                    }
-                    _ => (flag, "true"),
-                },
-            };
-            let value = value.trim_matches(|ch| ch == '"' || ch == '\'');
-            flags.push((name.to_string(), value.to_string(), *l));
+            out.push(ComponentFlags {
+                binary,
+                container: c,
+                line: line.unwrap_or(c.node.line),
+                flags: parse_flags(&words[start + 1..]),
+            });
         }
-        out.push(ComponentFlags {
-            container: c,
-            line: line.unwrap_or(c.node.line),
-            flags,
-        });
     }
     out
+}
+
+/// `(name, value, line)` of the flags among `words`.
+fn parse_flags(words: &[(String, usize)]) -> Vec<(String, String, usize)> {
+    let mut flags = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (w, l) = &words[i];
+        i += 1;
+        let Some(flag) = w.strip_prefix("--").or_else(|| w.strip_prefix('-')) else {
+            continue;
+        };
+        let (name, value) = match flag.split_once('=') {
+            Some((n, v)) => (n, v),
+            None => match words.get(i) {
+                Some((next, _)) if !next.starts_with('-') => {
+                    i += 1;
+                    (flag, next.as_str())
+                }
+                _ => (flag, "true"),
+            },
+        };
+        let value = value.trim_matches(|ch| ch == '"' || ch == '\'');
+        flags.push((name.to_string(), value.to_string(), *l));
+    }
+    flags
 }
 
 #[cfg(test)]

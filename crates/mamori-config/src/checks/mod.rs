@@ -269,9 +269,16 @@ pub struct PodCx<'a> {
     pub settings: &'a Settings,
     /// `pod.containers()`, listed once per object rather than once per check.
     pub(crate) containers: &'a [Container<'a>],
+    /// Control-plane command lines, read on first use, once per object.
+    pub(crate) components: std::cell::OnceCell<Vec<helpers::ComponentFlags<'a>>>,
 }
 
 impl<'a> PodCx<'a> {
+    /// The control-plane components the containers run, with their flags.
+    pub(crate) fn components(&self) -> &[helpers::ComponentFlags<'a>] {
+        self.components
+            .get_or_init(|| helpers::parse_components(self.containers))
+    }
     /// All containers (regular, init, ephemeral).
     pub fn containers(&self) -> impl Iterator<Item = Container<'a>> + 'a {
         self.containers.iter().copied()

@@ -91,7 +91,7 @@ fn run(cx: &PodCx<'_>, out: &mut Out) {
                     format!(
                         "{} with --{flag} unset or below {min}: audit history is rotated away \
                          early",
-                        p.describe("kube-apiserver")
+                        p.describe()
                     ),
                 );
             }
